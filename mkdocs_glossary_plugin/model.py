@@ -1,0 +1,270 @@
+"""The glossary model: terms, ids, lookup, groups and sort keys.
+
+Every source format produces these objects, and every later stage (matcher, linker, tooltips,
+index page) reads only them. Pure Python: no MkDocs import, so the model can be tested and reused
+without a site.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "GROUP_OTHER_DIGITS",
+    "HANGUL_GROUPS",
+    "Glossary",
+    "Problem",
+    "Term",
+    "group_of",
+    "group_order",
+    "make_id",
+    "match_key",
+    "sort_key_of",
+]
+
+Level = Literal["warning", "info"]
+
+#: The group for names that start with a digit or a symbol; it comes first on the index page.
+GROUP_OTHER_DIGITS = "#"
+
+#: The fourteen plain initial consonants, in 가나다 order. Double consonants file under their plain one.
+HANGUL_GROUPS: tuple[str, ...] = (
+    "ㄱ", "ㄴ", "ㄷ", "ㄹ", "ㅁ", "ㅂ", "ㅅ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ",
+)  # fmt: skip
+
+# The 19 initial consonants of precomposed syllables (U+AC00 + (initial * 21 + medial) * 28 + final).
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_DOUBLE_TO_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_SYLLABLES_PER_INITIAL = 21 * 28
+
+_NOT_WORD = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a build can survive, returned as data so that the plugin logs it.
+
+    Pure modules never log: MkDocs counts for ``--strict`` only the warnings logged under
+    ``mkdocs.*`` loggers, so the plugin turns each ``Problem`` into a log record.
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    level: Level = "warning"
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+@dataclass
+class Term:
+    """One glossary entry.
+
+    ``name`` is what is matched and what ``id`` is made from; ``display_name`` is what readers see
+    (it may keep a parenthesised part such as ``(F(x))`` that is not an alias list).
+    """
+
+    name: str
+    definition: str = ""
+    aliases: tuple[str, ...] = ()
+    display_name: str = ""
+    id: str = ""
+    summary: str | None = None
+    sort_key: str | None = None
+    link: bool = True
+    case_sensitive: bool | None = None
+    path: str = ""
+    """The source file this term came from (as the user wrote it in ``source``, or absolute)."""
+    line: int = 0
+    """1-based line of the term in its source file, for messages."""
+    explicit_id: bool = False
+
+    def __post_init__(self) -> None:
+        self.name = unicodedata.normalize("NFC", self.name.strip())
+        self.display_name = unicodedata.normalize("NFC", (self.display_name or self.name).strip())
+        self.aliases = tuple(unicodedata.normalize("NFC", a.strip()) for a in self.aliases)
+        if self.id:
+            self.explicit_id = True
+        else:
+            self.id = make_id(self.name)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The name followed by the aliases: every string that refers to this term."""
+        return (self.name, *self.aliases)
+
+    @property
+    def has_definition(self) -> bool:
+        return bool(self.definition.strip())
+
+    @property
+    def group(self) -> str:
+        return group_of(self.sort_key or self.name)
+
+    @property
+    def order_key(self) -> tuple[int, str, str]:
+        """Sort key used inside (and across) groups: group rank, then case-insensitive text."""
+        text = self.sort_key or self.name
+        return (group_order(group_of(text)), sort_key_of(text), self.id)
+
+
+def make_id(name: str) -> str:
+    """The stable id of a term: NFC, casefolded, every run of non letters/digits becomes ``-``.
+
+    Unicode letters are kept (``정규화``), so ids of Korean terms stay readable in URLs.
+    """
+    text = unicodedata.normalize("NFC", name).casefold()
+    slug = _NOT_WORD.sub("-", text)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-")
+    return slug or "term"
+
+
+def match_key(text: str) -> str:
+    """The key under which two names are the same term: NFC, casefolded, separators folded."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"[\s\-‐‑]+", " ", text).strip()
+
+
+def _hangul_initial(ch: str) -> str | None:
+    code = ord(ch)
+    if _HANGUL_FIRST <= code <= _HANGUL_LAST:
+        initial = _INITIALS[(code - _HANGUL_FIRST) // _SYLLABLES_PER_INITIAL]
+        return _DOUBLE_TO_PLAIN.get(initial, initial)
+    if ch in _INITIALS:
+        return _DOUBLE_TO_PLAIN.get(ch, ch)
+    return None
+
+
+def group_of(text: str) -> str:
+    """The index group of a name: ``#``, ``A``–``Z``, ``ㄱ``–``ㅎ``, or the upper-cased first letter."""
+    text = unicodedata.normalize("NFC", text).lstrip()
+    for ch in text:
+        if ch.isspace():
+            continue
+        initial = _hangul_initial(ch)
+        if initial:
+            return initial
+        if not ch.isalpha():
+            return GROUP_OTHER_DIGITS
+        base = unicodedata.normalize("NFD", ch)[0]
+        if "a" <= base.lower() <= "z":
+            return base.upper()
+        return ch.upper()
+    return GROUP_OTHER_DIGITS
+
+
+def group_order(group: str) -> int:
+    """Rank of a group on the index page: ``#``, Latin A–Z, Hangul ㄱ–ㅎ, then other scripts."""
+    if group == GROUP_OTHER_DIGITS:
+        return 0
+    if len(group) == 1 and "A" <= group <= "Z":
+        return 1 + ord(group) - ord("A")
+    if group in HANGUL_GROUPS:
+        return 100 + HANGUL_GROUPS.index(group)
+    return 1000 + ord(group[0])
+
+
+def sort_key_of(text: str) -> str:
+    """Case-insensitive sort key; precomposed Hangul syllables already sort in 가나다 order."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@dataclass
+class Glossary:
+    """All terms of all sources, merged, with the problems found while reading them."""
+
+    terms: list[Term] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Term] = {}
+        self._by_key: dict[str, Term] = {}
+        self._reindex()
+
+    def _reindex(self) -> None:
+        """Resolve id collisions and duplicate keys, recording each as a problem."""
+        self._by_id = {}
+        self._by_key = {}
+        explicit = {t.id for t in self.terms if t.explicit_id}
+        for term in self.terms:
+            if term.id in self._by_id:
+                other = self._by_id[term.id]
+                if term.explicit_id:
+                    self.problems.append(
+                        Problem(
+                            f"the id '{term.id}' of '{term.display_name}' is already used by "
+                            f"'{other.display_name}' ({other.path}:{other.line}); "
+                            "give one of them another 'id'",
+                            term.path,
+                            term.line,
+                        )
+                    )
+                base, n = term.id, 2
+                while f"{base}-{n}" in self._by_id or f"{base}-{n}" in explicit:
+                    n += 1
+                old = term.id
+                term.id = f"{base}-{n}"
+                if not term.explicit_id:
+                    self.problems.append(
+                        Problem(
+                            f"'{term.display_name}' has the same id '{old}' as "
+                            f"'{other.display_name}' ({other.path}:{other.line}); "
+                            f"its entry is '#{term.id}'",
+                            term.path,
+                            term.line,
+                            level="info",
+                        )
+                    )
+            self._by_id[term.id] = term
+            for key in term.keys:
+                k = match_key(key)
+                if not k:
+                    continue
+                prev = self._by_key.get(k)
+                if prev is None:
+                    self._by_key[k] = term
+                elif prev is not term:
+                    self.problems.append(
+                        Problem(
+                            f"'{key}' of '{term.display_name}' is also a name or alias of "
+                            f"'{prev.display_name}' ({prev.path}:{prev.line}); mentions link to "
+                            f"the first one. Rename or remove one of them",
+                            term.path,
+                            term.line,
+                        )
+                    )
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, term_id: str) -> Term | None:
+        """The term with this id."""
+        return self._by_id.get(term_id)
+
+    def lookup(self, name: str) -> Term | None:
+        """The term a name or alias refers to (case-insensitive, separators folded)."""
+        return self._by_key.get(match_key(name))
+
+    def sorted_terms(self) -> list[Term]:
+        """Terms in index order: groups first, then case-insensitive 가나다 / A–Z order."""
+        return sorted(self.terms, key=lambda t: t.order_key)
+
+    def groups(self) -> dict[str, list[Term]]:
+        """Terms by group, in index order."""
+        out: dict[str, list[Term]] = {}
+        for term in self.sorted_terms():
+            out.setdefault(term.group, []).append(term)
+        return out
