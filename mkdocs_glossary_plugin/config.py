@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 __all__ = ["GlossaryConfig", "IndexConfig"]
 
 
-class _SourceItem(c.BaseConfigOption[Any]):
+class _SourceItem(base.BaseConfigOption[Any]):
     """A glossary source: a path, or a mapping ``{path: ..., format: ...}`` to force a format."""
 
     FORMATS = ("headings", "deflist", "data", "abbr")
@@ -46,7 +46,7 @@ class _SourceItem(c.BaseConfigOption[Any]):
         )
 
 
-class _Sources(c.BaseConfigOption[list[Any]]):
+class _Sources(base.BaseConfigOption[list[Any]]):
     """``source``: one item or a list of items (see ``_SourceItem``)."""
 
     def __init__(self) -> None:
@@ -110,4 +110,6 @@ class GlossaryConfig(base.Config):
     """Gitignore-style patterns of pages (src paths) where nothing is linked."""
 
     language = c.Optional(c.Type(str))
-    """UI language (``en``, ``ko``); default: ``theme.language`` or ``theme.locale``, else ``en``."""
+    """UI language (``en``, ``ko``).
+
+    Default: ``theme.language`` (Material) or ``theme.locale``, else ``en``."""

@@ -31,12 +31,14 @@ Level = Literal["warning", "info"]
 #: The group for names that start with a digit or a symbol; it comes first on the index page.
 GROUP_OTHER_DIGITS = "#"
 
-#: The fourteen plain initial consonants, in 가나다 order. Double consonants file under their plain one.
+#: The fourteen plain initial consonants, in 가나다 order.
+#: Double consonants file under their plain one.
 HANGUL_GROUPS: tuple[str, ...] = (
     "ㄱ", "ㄴ", "ㄷ", "ㄹ", "ㅁ", "ㅂ", "ㅅ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ",
 )  # fmt: skip
 
-# The 19 initial consonants of precomposed syllables (U+AC00 + (initial * 21 + medial) * 28 + final).
+# The 19 initial consonants of precomposed syllables:
+# U+AC00 + (initial * 21 + medial) * 28 + final.
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _DOUBLE_TO_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
@@ -145,7 +147,7 @@ def _hangul_initial(ch: str) -> str | None:
 
 
 def group_of(text: str) -> str:
-    """The index group of a name: ``#``, ``A``–``Z``, ``ㄱ``–``ㅎ``, or the upper-cased first letter."""
+    """The index group of a name: ``#``, a Latin letter, a Hangul consonant, or its first letter."""
     text = unicodedata.normalize("NFC", text).lstrip()
     for ch in text:
         if ch.isspace():

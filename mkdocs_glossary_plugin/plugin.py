@@ -9,6 +9,7 @@ counts them) and hands the extension the current page.
 from __future__ import annotations
 
 import os
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger

@@ -7,13 +7,12 @@ problems a build can survive are returned in ``Glossary.problems``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Union
 
 from ..model import Glossary
 
 __all__ = ["SourceError", "SourceItem", "load"]
 
-SourceItem = Union[str, Mapping[str, object]]
+SourceItem = str | Mapping[str, object]
 
 
 class SourceError(Exception):
