@@ -1,0 +1,460 @@
+"""The tree linker: a Python-Markdown extension that wraps term mentions in links.
+
+It runs on the finished element tree of a page (after inline patterns, ``attr_list``, ``abbr``,
+``toc``, ``unescape`` and MkDocs' ``relpath``), so terms written by macros are linked, headings,
+titles and TOC entries are already final, and MkDocs never sees (or logs) our links. It holds no
+MkDocs objects: the plugin hands it a ``LinkerState`` and sets ``state.page`` before each page, so
+the extension also works with plain Python-Markdown.
+
+How a page is linked, in one pass:
+
+1. Walk the tree in document order and lay every piece of text that may hold a link (element
+   texts and tails outside skipped contexts) end to end in one *flow* string. Block boundaries
+   become a newline, skipped content and stashed raw HTML a neutral symbol, so the matcher sees
+   the real neighbours of a mention (``**텐서**플로`` is not ``텐서``) and never a placeholder.
+2. Run the matcher once over the flow: one automaton pass per page, not one per text node.
+3. Keep the matches that lie inside one linkable piece, apply ``link: first`` per page (per scope
+   on the index page), and split the texts into ``<a class="glossary-term">`` elements.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .model import Glossary, Term
+from .urls import relative_url
+
+__all__ = [
+    "LINK_CLASS",
+    "PRIORITY",
+    "SCOPE_ATTR",
+    "SKIP_CLASSES",
+    "SKIP_TAGS",
+    "GlossaryExtension",
+    "GlossaryTreeprocessor",
+    "LinkerState",
+    "PageContext",
+]
+
+#: Runs after ``unescape`` (0) and MkDocs' ``relpath`` (0): our hrefs are final, never rewritten.
+PRIORITY = -10
+LINK_CLASS = "glossary-term"
+#: An element with this attribute is a scope: ``link: first`` restarts inside it and the term
+#: whose id is the value is never linked there (one scope per definition on the index page).
+SCOPE_ATTR = "data-glossary-scope"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Elements whose text (and descendants' text) is never linked (GUIDE §4).
+SKIP_TAGS = _words(
+    "a code pre kbd samp script style svg math h1 h2 h3 h4 h5 h6 abbr button label summary "
+    "textarea select option template title"
+)
+#: Classes that make an element (and its descendants) skipped.
+SKIP_CLASSES = frozenset({"admonition-title", "arithmatex", "no-glossary"})
+
+# Elements that do not break the run of text: their text continues the words around them.
+# Everything else (p, li, td, div, br, ...) is a boundary between texts.
+_INLINE_TAGS = _words(
+    "a abbr b bdi bdo cite code data del dfn em i img input ins kbd mark q s samp small span "
+    "strong sub sup time u var wbr math script"
+)
+# Void elements never get a closing tag; a raw ``<br>`` must not be pushed on the raw-tag stack.
+_VOID_TAGS = _words("area base br col embed hr img input link meta param source track wbr")
+
+_PLACEHOLDER_RE = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+_TAG_RE = re.compile(
+    r"""\s*<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>\s*""",
+)
+_CLASS_RE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+_OPAQUE = "\ufffc"  # stands for content that is not text to link: an edge for the matcher
+_BOUNDARY = "\n"  # stands for a block boundary
+
+
+class MatchLike(Protocol):
+    """What the linker needs from a match (``matcher.Match`` has these fields)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def term_id(self) -> str: ...
+
+
+class MatcherLike(Protocol):
+    """What the linker needs from a matcher (``matcher.Matcher``)."""
+
+    def find(self, text: str) -> Sequence[MatchLike]: ...
+
+
+@dataclass
+class PageContext:
+    """The page being rendered, as the plugin tells it (no MkDocs object).
+
+    ``url`` is MkDocs' ``page.url`` (``""`` for the home page, ``a/b/`` or ``a/b.html``);
+    ``enabled`` is False on excluded and opted-out pages; ``link_mode`` is ``first`` or ``all``.
+    """
+
+    src_uri: str
+    url: str
+    enabled: bool = True
+    link_mode: Literal["first", "all"] = "first"
+
+
+@dataclass
+class LinkerState:
+    """Everything the linker reads and writes; shared by the plugin and the treeprocessor.
+
+    ``entry_url`` gives the site-root-relative URL of a term's entry (``glossary/#id``). The plugin
+    sets ``page`` before each page is rendered; with ``page`` None nothing is linked (a Markdown
+    rendering outside a page, such as a definition for a tooltip, gets no links).
+    """
+
+    matcher: MatcherLike | None
+    glossary: Glossary
+    entry_url: Callable[[Term], str]
+    page: PageContext | None = None
+    usage: dict[str, list[str]] = field(default_factory=dict)
+    """Page src_uri -> ids of the terms linked there, in first-mention order."""
+    link_counts: dict[str, int] = field(default_factory=dict)
+    """Page src_uri -> number of links made there."""
+    term_links: dict[str, int] = field(default_factory=dict)
+    """Term id -> number of links made to it over the whole build."""
+
+    def reset(self) -> None:
+        """Forget what a previous build recorded (``mkdocs serve`` rebuilds reuse the state)."""
+        self.page = None
+        self.usage.clear()
+        self.link_counts.clear()
+        self.term_links.clear()
+
+    @property
+    def links_made(self) -> int:
+        return sum(self.link_counts.values())
+
+
+class _Scope:
+    """A region where ``link: first`` bookkeeping starts afresh; ``banned`` terms are not linked."""
+
+    __slots__ = ("banned", "seen")
+
+    def __init__(self, banned: frozenset[str]) -> None:
+        self.banned = banned
+        self.seen: set[str] = set()
+
+
+@dataclass
+class _Slot:
+    """One element text or tail that may receive links."""
+
+    elem: etree.Element
+    is_tail: bool
+    parent: etree.Element | None
+    index: int
+    scope: _Scope
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class _Collector:
+    """Walks one tree and builds the flow string and its linkable runs (see the module doc)."""
+
+    def __init__(self, stash: Sequence[object]) -> None:
+        self.stash = stash
+        self.parts: list[str] = []
+        self.length = 0
+        self.last = _BOUNDARY  # last character appended, to avoid repeated boundaries
+        self.slots: list[_Slot] = []
+        # Runs: parallel lists (flow start, flow end, slot index, offset of the run in its text).
+        self.run_starts: list[int] = []
+        self.run_ends: list[int] = []
+        self.run_slots: list[int] = []
+        self.run_offsets: list[int] = []
+
+    # -- flow building ------------------------------------------------------------------------
+
+    def _append(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+            self.last = text[-1]
+
+    def _boundary(self) -> None:
+        if self.last != _BOUNDARY:
+            self._append(_BOUNDARY)
+
+    def _opaque(self) -> None:
+        if self.last != _OPAQUE:
+            self._append(_OPAQUE)
+
+    # -- raw HTML placeholders ----------------------------------------------------------------
+
+    def _raw(self, index: int) -> str | None:
+        if 0 <= index < len(self.stash):
+            raw = self.stash[index]
+            if isinstance(raw, str):
+                return raw
+        return None
+
+    @staticmethod
+    def _update_raw_stack(raw: str, stack: list[tuple[str, bool]]) -> None:
+        """Track one stashed raw tag (``<a href=…>``, ``</a>``, ``<code>``): inline raw HTML is
+        stashed tag by tag, so the text between an opening and a closing placeholder is inside
+        that element. A stashed block (several tags, balanced) changes nothing."""
+        m = _TAG_RE.fullmatch(raw)
+        if m is None:
+            return
+        closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    del stack[i:]
+                    break
+            return
+        if name in _VOID_TAGS or attrs.rstrip().endswith("/"):
+            return
+        skip = name in SKIP_TAGS
+        if not skip:
+            cm = _CLASS_RE.search(attrs)
+            if cm is not None:
+                classes = (cm.group(1) or cm.group(2) or cm.group(3) or "").split()
+                skip = not SKIP_CLASSES.isdisjoint(classes)
+        stack.append((name, skip))
+
+    def _text(
+        self,
+        text: str,
+        slot: _Slot,
+        skipping: bool,
+        stack: list[tuple[str, bool]],
+    ) -> None:
+        """Lay one text (an element's text or tail) into the flow."""
+        if "\x02" not in text:
+            if skipping or (stack and any(s for _, s in stack)):
+                self._opaque()
+                return
+            self._run(text, 0, len(text), slot)
+            return
+        pos = 0
+        for m in _PLACEHOLDER_RE.finditer(text):
+            if m.start() > pos:
+                if skipping or any(s for _, s in stack):
+                    self._opaque()
+                else:
+                    self._run(text, pos, m.start(), slot)
+            raw = self._raw(int(m.group(1)))
+            if raw is not None:
+                self._update_raw_stack(raw, stack)
+                if raw.startswith("&") and raw.endswith(";"):
+                    char = html.unescape(raw)
+                    if len(char) == 1 and char != "\n":
+                        self._append(char)  # an entity is text: context, never linked itself
+                        pos = m.end()
+                        continue
+            self._opaque()
+            pos = m.end()
+        if pos < len(text):
+            if skipping or any(s for _, s in stack):
+                self._opaque()
+            else:
+                self._run(text, pos, len(text), slot)
+
+    def _run(self, text: str, start: int, end: int, slot: _Slot) -> None:
+        if not self.slots or self.slots[-1] is not slot:
+            self.slots.append(slot)
+        self.run_starts.append(self.length)
+        self.run_ends.append(self.length + end - start)
+        self.run_slots.append(len(self.slots) - 1)
+        self.run_offsets.append(start)
+        self._append(text[start:end] if start or end != len(text) else text)
+
+    # -- the walk -----------------------------------------------------------------------------
+
+    def walk(self, elem: etree.Element, skipping: bool, scope: _Scope) -> None:
+        tag = elem.tag
+        if not isinstance(tag, str):  # a comment or processing instruction
+            return
+        inline = tag in _INLINE_TAGS
+        if not inline:
+            self._boundary()
+        if not skipping:
+            if tag in SKIP_TAGS:
+                skipping = True
+            else:
+                cls = elem.get("class")
+                if cls and not SKIP_CLASSES.isdisjoint(cls.split()):
+                    skipping = True
+        if SCOPE_ATTR in elem.attrib:
+            banned = elem.attrib.pop(SCOPE_ATTR)
+            scope = _Scope(scope.banned | {banned})
+        if skipping:
+            # Nothing below is linked; only remove scope markers so they never reach the output.
+            for sub in elem.iter():
+                if SCOPE_ATTR in sub.attrib:
+                    del sub.attrib[SCOPE_ATTR]
+            if inline:
+                self._opaque()
+            else:
+                self._boundary()
+            return
+        stack: list[tuple[str, bool]] = []
+        if elem.text:
+            self._text(elem.text, _Slot(elem, False, None, 0, scope), False, stack)
+        for index, child in enumerate(elem):
+            self.walk(child, any(s for _, s in stack), scope)
+            if child.tail:
+                self._text(child.tail, _Slot(child, True, elem, index, scope), False, stack)
+        if not inline:
+            self._boundary()
+
+    @property
+    def flow(self) -> str:
+        return "".join(self.parts)
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    """Links the mentions of glossary terms in the finished tree of the current page."""
+
+    def __init__(self, md: Markdown, state: LinkerState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        state = self.state
+        page = state.page
+        if page is None or state.matcher is None:
+            return
+        if not page.enabled:
+            _strip_scopes(root)
+            return
+        collector = _Collector(self.md.htmlStash.rawHtmlBlocks)
+        collector.walk(root, False, _Scope(frozenset()))
+        if not collector.run_starts:
+            return
+        matches = state.matcher.find(collector.flow)
+        if not matches:
+            return
+        self._link(page, collector, matches)
+
+    def _link(self, page: PageContext, col: _Collector, matches: Sequence[MatchLike]) -> None:
+        state = self.state
+        link_all = page.link_mode == "all"
+        starts, ends = col.run_starts, col.run_ends
+        usage = state.usage.setdefault(page.src_uri, [])
+        used = set(usage)
+        hrefs: dict[str, str | None] = {}
+        touched: list[_Slot] = []
+        made = 0
+        for m in matches:
+            i = bisect_right(starts, m.start) - 1
+            if i < 0 or m.end > ends[i]:
+                continue  # crosses a boundary between texts, or lies in skipped content
+            slot = col.slots[col.run_slots[i]]
+            term_id = m.term_id
+            scope = slot.scope
+            if term_id in scope.banned:
+                continue
+            if not link_all:
+                if term_id in scope.seen:
+                    continue
+                scope.seen.add(term_id)
+            href = hrefs.get(term_id, "")
+            if href == "":
+                href = self._href(term_id, page.url)
+                hrefs[term_id] = href
+            if href is None:
+                continue
+            offset = col.run_offsets[i] - starts[i]
+            if not slot.spans:
+                touched.append(slot)
+            slot.spans.append((m.start + offset, m.end + offset, term_id))
+            made += 1
+            state.term_links[term_id] = state.term_links.get(term_id, 0) + 1
+            if term_id not in used:
+                used.add(term_id)
+                usage.append(term_id)
+        if not usage:
+            del state.usage[page.src_uri]
+        if made:
+            state.link_counts[page.src_uri] = state.link_counts.get(page.src_uri, 0) + made
+        # Later texts first: inserting links never moves an element recorded earlier.
+        for slot in reversed(touched):
+            _apply(slot, hrefs)
+
+    def _href(self, term_id: str, page_url: str) -> str | None:
+        term = self.state.glossary.get(term_id)
+        if term is None:
+            return None
+        return relative_url(self.state.entry_url(term), page_url)
+
+
+def _apply(slot: _Slot, hrefs: dict[str, str | None]) -> None:
+    """Split the slot's text into plain text and ``<a class="glossary-term">`` elements."""
+    elem = slot.elem
+    text = elem.tail if slot.is_tail else elem.text
+    assert text is not None
+    atomic = isinstance(text, AtomicString)
+
+    def piece(s: str) -> str:
+        return AtomicString(s) if atomic else s
+
+    links: list[etree.Element] = []
+    pos = 0
+    head = text[: slot.spans[0][0]]
+    for start, end, term_id in slot.spans:
+        if links:
+            links[-1].tail = piece(text[pos:start]) or None
+        a = etree.Element(
+            "a",
+            {"class": LINK_CLASS, "href": hrefs[term_id] or "", "data-glossary-term": term_id},
+        )
+        a.text = piece(text[start:end])
+        links.append(a)
+        pos = end
+    links[-1].tail = piece(text[pos:]) or None
+    if slot.is_tail:
+        elem.tail = piece(head) or None
+        parent = slot.parent
+        assert parent is not None
+        for k, a in enumerate(links):
+            parent.insert(slot.index + 1 + k, a)
+    else:
+        elem.text = piece(head) or None
+        for k, a in enumerate(links):
+            elem.insert(k, a)
+
+
+def _strip_scopes(root: etree.Element) -> None:
+    for elem in root.iter():
+        if SCOPE_ATTR in elem.attrib:
+            del elem.attrib[SCOPE_ATTR]
+
+
+class GlossaryExtension(Extension):
+    """Registers the linker on every Markdown instance (MkDocs makes one per page).
+
+    One instance is shared by all pages of a build through its ``state``; it holds no MkDocs
+    objects, so it can be used with plain Python-Markdown too.
+    """
+
+    def __init__(self, state: LinkerState, **kwargs: object) -> None:
+        self.state = state
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self.state), "glossary", PRIORITY)

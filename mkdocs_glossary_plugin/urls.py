@@ -1,0 +1,81 @@
+"""Pure relative-URL helpers: where a term's entry lives and how a page links to it.
+
+Links are written as final relative URLs by our treeprocessor (after MkDocs' ``relpath``), so they
+must be right from every page depth, with ``use_directory_urls`` on and off, and under a
+``site_url`` with a sub-path (relative URLs never mention the site root, so that case is free).
+No MkDocs import: the rules below mirror ``mkdocs.structure.files.File`` and ``Page.url``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+__all__ = ["page_url", "relative_url", "split_fragment"]
+
+# MkDocs quotes page URLs with ``urllib.parse.quote(url)`` (only ``/`` is safe); we do the same so
+# that our URLs compare equal to ``Page.url``.
+_SAFE = "/"
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL (relative to the site root) MkDocs gives the page built from ``src_uri``.
+
+    ``index.md`` and ``README.md`` are index pages (``sub/index.md`` -> ``sub/``); with
+    ``use_directory_urls`` every other page ``foo.md`` becomes ``foo/``, otherwise ``foo.html``.
+    The site's home page is ``""``, as MkDocs' ``Page.url`` says.
+    """
+    src_uri = src_uri.replace("\\", "/").lstrip("/")
+    parent, filename = posixpath.split(src_uri)
+    stem = posixpath.splitext(filename)[0]
+    if stem == "README":
+        stem = "index"
+    if not use_directory_urls:
+        url = posixpath.join(parent, stem + ".html")
+    elif stem == "index":
+        url = parent + "/" if parent else ""
+    else:
+        url = posixpath.join(parent, stem) + "/"
+    return quote(url, safe=_SAFE)
+
+
+def split_fragment(url: str) -> tuple[str, str]:
+    """``"a/b/#x"`` -> ``("a/b/", "x")``; no ``#`` gives an empty fragment."""
+    path, _, fragment = url.partition("#")
+    return path, fragment
+
+
+def _dir_parts(url: str) -> list[str]:
+    """The directory of a page URL as path segments (a URL not ending in ``/`` is a file)."""
+    directory = url if url.endswith("/") or not url else url.rpartition("/")[0]
+    return [part for part in directory.split("/") if part and part != "."]
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """``target`` (site-root-relative, maybe with ``#fragment``) as seen from page ``from_page``.
+
+    Both are URLs relative to the site root as MkDocs writes them (``""`` is the home page,
+    ``a/b/`` a directory URL, ``a/b.html`` a file URL). A target on the very page gives only
+    ``#fragment``, so links on the index page stay on it.
+    """
+    path, fragment = split_fragment(target.lstrip("/"))
+    from_page = from_page.lstrip("/")
+    suffix = f"#{fragment}" if fragment else ""
+    if _norm(path) == _norm(from_page) and fragment:
+        return suffix
+    base = _dir_parts(from_page)
+    dest = [part for part in path.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(base, dest, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + dest[common:])
+    if path.endswith("/") or not path:
+        rel = rel + "/" if rel else "./"
+    return rel + suffix
+
+
+def _norm(url: str) -> str:
+    """Page URLs that name the same page compare equal (``""``, ``./`` and ``index.html`` aside)."""
+    return "/".join(part for part in url.split("/") if part and part != ".")
