@@ -187,6 +187,9 @@ class Glossary:
     terms: list[Term] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    title: str | None = None
+    """The title the sources give (front-matter ``title``, or a lone ``#`` page title); the
+    index page uses it unless ``index.title`` is set."""
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Term] = {}

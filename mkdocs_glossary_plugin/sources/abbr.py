@@ -1,0 +1,44 @@
+"""Material's abbreviation lines (``*[HTML]: Hyper Text Markup Language``), GUIDE §3.4.
+
+Sites that follow Material's glossary recipe already keep such a file (often
+``includes/abbreviations.md``); pointing ``source`` at it turns each abbreviation into a term
+whose definition is its expansion. Pure: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Problem, Term
+from ._common import Parsed, split_lines
+
+__all__ = ["looks_like", "parse"]
+
+# The syntax of Python-Markdown's ``abbr`` extension, one definition per line.
+_ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\][ ]?:[ \t]*(?P<text>.*?)[ \t]*$")
+
+
+def looks_like(text: str) -> bool:
+    """Every non-blank line is an abbreviation line (and there is at least one)."""
+    lines = [line for line in split_lines(text) if line.strip()]
+    return bool(lines) and all(_ABBR.match(line) for line in lines)
+
+
+def parse(text: str, path: str) -> Parsed:
+    """Read abbreviation lines; other non-blank lines are reported and skipped."""
+    result = Parsed()
+    for i, line in enumerate(split_lines(text)):
+        if not line.strip():
+            continue
+        m = _ABBR.match(line)
+        if not m:
+            result.problems.append(
+                Problem(
+                    "not an abbreviation line ('*[ABBR]: expansion'); it is ignored", path, i + 1
+                )
+            )
+            continue
+        result.terms.append(
+            Term(name=m.group("abbr"), definition=m.group("text"), path=path, line=i + 1)
+        )
+    return result

@@ -1,0 +1,265 @@
+"""YAML or JSON glossaries (GUIDE §3.3).
+
+Either a list of entries::
+
+    - term: Stochastic Gradient Descent
+      aliases: [SGD, 확률적 경사하강법]
+      definition: One step per mini-batch.
+      summary: Gradient descent on mini-batches.   # optional, for tooltips
+      id: sgd                                      # optional, stable anchor
+      sort_key: SGD                                # optional, place in the index
+      link: true                                   # false: listed, never auto-linked
+      case_sensitive: null                         # true/false overrides the site policy
+
+or a plain mapping ``{term: definition}``. Only ``term`` is required. A wrong shape makes the file
+unreadable (``SourceError`` with file and line). An unknown key is a warning, not an error: a
+typo such as ``defintion`` must not pass unnoticed (``--strict`` fails on it), but a site that
+keeps extra data of its own in the entries (``tags``, ``category``) still builds.
+Pure: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from ..model import Problem, Term
+from ._common import Parsed, dedupe_aliases
+
+__all__ = ["KEYS", "DataError", "parse"]
+
+KEYS = ("term", "aliases", "definition", "summary", "id", "sort_key", "link", "case_sensitive")
+
+
+class DataError(Exception):
+    """A wrong shape; ``sources.load`` turns it into a ``SourceError`` for the file."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _Map(dict[Any, Any]):
+    """A mapping that remembers where it and each of its keys start (1-based lines)."""
+
+    line: int | None = None
+    key_lines: dict[Any, int]
+    duplicates: list[tuple[Any, int]]
+
+
+class _Seq(list[Any]):
+    """A sequence that remembers the line of each item."""
+
+    line: int | None = None
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, recording line numbers so that messages can point at an entry."""
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> Iterator[_Map]:
+    data = _Map()
+    data.line = node.start_mark.line + 1
+    data.key_lines, data.duplicates = {}, []
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            if key in data.key_lines:
+                data.duplicates.append((key, line))
+            else:
+                data.key_lines[key] = line
+            data[key] = loader.construct_object(value_node, deep=True)
+        except TypeError:
+            raise DataError(f"a mapping key must be text, not {type(key).__name__}", line) from None
+
+
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> Iterator[_Seq]:
+    data = _Seq()
+    data.line = node.start_mark.line + 1
+    data.item_lines = [item.start_mark.line + 1 for item in node.value]
+    yield data
+    data.extend(loader.construct_object(item, deep=True) for item in node.value)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def _yaml_error(exc: yaml.YAMLError, kind: str) -> DataError:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    where = f" (column {mark.column + 1})" if mark is not None else ""
+    text = f"{kind} syntax error: {problem}{where}"
+    if context:
+        text += f"; {context}"
+    return DataError(text, mark.line + 1 if mark is not None else None)
+
+
+def _load(text: str, is_json: bool) -> Any:
+    if is_json:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(
+                f"JSON syntax error: {exc.msg} (column {exc.colno})", exc.lineno
+            ) from None
+        try:  # the same document again, for line numbers (JSON is YAML, but for rare escapes)
+            return yaml.load(text, Loader=_LineLoader)
+        except yaml.YAMLError:
+            return value
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, "YAML") from None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
+
+
+def _text(value: object, what: str, line: int | None, hint: str = "") -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise DataError(f"{what} must be text, not {_kind(value)}{hint}", line)
+
+
+def _entry(
+    item: dict[Any, Any], number: int, line: int | None, path: str, problems: list[Problem]
+) -> Term:
+    lines = getattr(item, "key_lines", {})
+
+    def at(key: str) -> int | None:
+        return lines.get(key, line)
+
+    if "term" not in item:
+        raise DataError(f"entry {number} has no 'term' (the name of the term is required)", line)
+    name = item["term"]
+    if not isinstance(name, str) or not name.strip():
+        quote = " (put it in quotes)" if isinstance(name, (int, float)) else ""
+        raise DataError(f"'term' of entry {number} must be non-empty text{quote}", at("term"))
+    label = f"'{name.strip()}'"
+    for key, dup_line in getattr(item, "duplicates", []):
+        problems.append(
+            Problem(
+                f"the key '{key}' appears twice in {label}; the last one counts", path, dup_line
+            )
+        )
+    for key in item:
+        if key not in KEYS:
+            problems.append(
+                Problem(
+                    f"unknown key '{key}' in {label}; it is ignored (known keys: "
+                    f"{', '.join(KEYS)})",
+                    path,
+                    at(str(key)),
+                )
+            )
+    block_hint = "; for several paragraphs use a block scalar ('definition: |')"
+    definition = _text(
+        item.get("definition"),
+        f"'definition' of {label}",
+        at("definition"),
+        block_hint if isinstance(item.get("definition"), list) else "",
+    )
+    summary = _text(item.get("summary"), f"'summary' of {label}", at("summary"))
+    aliases = item.get("aliases")
+    if aliases is None:
+        aliases = []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise DataError(
+            f"'aliases' of {label} must be a list of text, e.g. aliases: [SGD, 확률적 경사하강법]",
+            at("aliases"),
+        )
+    term_id = _text(item.get("id"), f"'id' of {label}", at("id")) or ""
+    if term_id and any(ch.isspace() for ch in term_id):
+        raise DataError(f"'id' of {label} must not contain spaces (it is a URL anchor)", at("id"))
+    sort_key = _text(item.get("sort_key"), f"'sort_key' of {label}", at("sort_key"))
+    link = item.get("link", True)
+    if not isinstance(link, bool):
+        raise DataError(f"'link' of {label} must be true or false, not {_kind(link)}", at("link"))
+    case_sensitive = item.get("case_sensitive")
+    if case_sensitive is not None and not isinstance(case_sensitive, bool):
+        raise DataError(
+            f"'case_sensitive' of {label} must be true, false or null, not {_kind(case_sensitive)}",
+            at("case_sensitive"),
+        )
+    return Term(
+        name=name,
+        aliases=dedupe_aliases(name, aliases),
+        definition=(definition or "").strip("\n"),
+        summary=summary.strip() if summary and summary.strip() else None,
+        id=term_id.strip(),
+        sort_key=sort_key or None,
+        link=link,
+        case_sensitive=case_sensitive,
+        path=path,
+        line=line or 0,
+    )
+
+
+def parse(text: str, path: str, *, is_json: bool = False) -> Parsed:
+    """Read a YAML or JSON glossary; a wrong shape raises ``DataError`` with the line."""
+    data = _load(text, is_json)
+    result = Parsed()
+    if data is None:
+        return result
+    if isinstance(data, list):
+        item_lines = getattr(data, "item_lines", [])
+        for n, item in enumerate(data, start=1):
+            line = item_lines[n - 1] if n - 1 < len(item_lines) else None
+            if not isinstance(item, dict):
+                raise DataError(
+                    f"entry {n} must be a mapping such as '- term: SGD', not {_kind(item)}", line
+                )
+            result.terms.append(_entry(item, n, getattr(item, "line", line), path, result.problems))
+        return result
+    if isinstance(data, dict):
+        if "term" in data and set(data) <= set(KEYS):
+            raise DataError(
+                "this looks like a single entry: put entries in a list ('- term: ...'), "
+                "or use a plain mapping 'name: definition'",
+                getattr(data, "line", None),
+            )
+        key_lines = getattr(data, "key_lines", {})
+        for name, value in data.items():
+            line = key_lines.get(name)
+            if not isinstance(name, str) or not name.strip():
+                raise DataError(f"a term must be non-empty text, not {_kind(name)}", line)
+            definition = _text(value, f"the definition of '{name}'", line)
+            result.terms.append(
+                Term(
+                    name=name, definition=(definition or "").strip("\n"), path=path, line=line or 0
+                )
+            )
+        for key, dup_line in getattr(data, "duplicates", []):
+            result.problems.append(
+                Problem(
+                    f"the term '{key}' appears twice (lines {key_lines.get(key)} and {dup_line}); "
+                    "the last definition counts",
+                    path,
+                    dup_line,
+                )
+            )
+        return result
+    raise DataError(
+        "expected a list of entries ('- term: ...') or a mapping 'term: definition', "
+        f"not {_kind(data)}",
+        1,
+    )
