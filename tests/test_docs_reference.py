@@ -1,0 +1,227 @@
+"""The docs cannot drift from the code: the configuration reference, the README and the nav.
+
+The option tables of ``docs/configuration.md`` and ``README.md`` are checked against
+``GlossaryConfig`` itself (names, defaults, choices), the "every option with its default" example is
+validated by the real config class, and every page in ``docs/`` must be reachable from the nav.
+These tests are pure (no site build): they run in well under a second.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from mkdocs_glossary_plugin.config import GlossaryConfig
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG_PAGE = ROOT / "docs" / "configuration.md"
+README = ROOT / "README.md"
+
+
+# -- the options, read from the class ------------------------------------------------------------
+
+
+def _options(
+    schema: Any = GlossaryConfig._schema, prefix: str = ""
+) -> list[tuple[str, base.BaseConfigOption[Any]]]:
+    """Every leaf option as ``(dotted name, option)``; SubConfigs (``index``) are recursed into."""
+    out: list[tuple[str, base.BaseConfigOption[Any]]] = []
+    for name, option in schema:
+        if isinstance(option, c.SubConfig):
+            out += _options(option.config_class._schema, f"{prefix}{name}.")
+        else:
+            out.append((f"{prefix}{name}", option))
+    return out
+
+
+OPTIONS = _options()
+OPTION_NAMES = [name for name, _ in OPTIONS]
+
+
+def _literal(value: object) -> str:
+    """A default as a user writes it in ``mkdocs.yml`` (YAML), in backticks."""
+    if isinstance(value, bool):
+        return f"`{'true' if value else 'false'}`"
+    if isinstance(value, list):
+        return f"`{yaml.safe_dump(value, default_flow_style=True).strip()}`"
+    return f"`{value}`"
+
+
+def _expected_default(option: base.BaseConfigOption[Any]) -> str:
+    """How the default cell must start: a literal, "unset" (computed) or "required"."""
+    if isinstance(option, c.Optional):
+        return "unset" if option.default is None else _literal(option.default)
+    if option.default is None:
+        return "required"
+    return _literal(option.default)
+
+
+def _type_words(option: base.BaseConfigOption[Any]) -> list[str]:
+    """Words the type cell must contain: every choice of a Choice, else the Python type's name."""
+    if isinstance(option, c.Optional):
+        return _type_words(option.option)
+    if isinstance(option, c.Choice):
+        return [_literal(choice) for choice in option.choices]
+    if isinstance(option, c.ListOfItems):
+        return ["list of", *_type_words(option.option_type)]
+    if isinstance(option, c.Type):
+        types = option._type if isinstance(option._type, tuple) else (option._type,)
+        return [t.__name__ for t in types]
+    return ["path"]  # ``source``: a path, a mapping {path, format}, or a list of them
+
+
+# -- the tables, read from the Markdown ----------------------------------------------------------
+
+
+def _table(path: Path) -> dict[str, list[str]]:
+    """Rows of the first table whose first column holds backticked option names."""
+    rows: dict[str, list[str]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        m = re.match(r"^\| `([a-z_.]+)` \|(.*)\|\s*$", line)
+        if m:
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", m.group(2))]
+            rows.setdefault(m.group(1), cells)
+    return rows
+
+
+def test_the_option_list_is_not_empty() -> None:
+    """Guards the parser above: an empty schema would make every other test vacuous."""
+    assert {"enabled", "source", "index.path", "index.split", "link", "language"} <= set(
+        OPTION_NAMES
+    )
+
+
+@pytest.mark.parametrize(("name", "option"), OPTIONS, ids=OPTION_NAMES)
+def test_configuration_page_documents_each_option(
+    name: str, option: base.BaseConfigOption[Any]
+) -> None:
+    rows = _table(CONFIG_PAGE)
+    assert name in rows, f"docs/configuration.md has no table row for `{name}`"
+    type_cell, default_cell, meaning = rows[name]
+    expected = _expected_default(option)
+    assert default_cell.startswith(expected), (
+        f"`{name}`: docs say default {default_cell!r}, GlossaryConfig says {expected}"
+    )
+    for word in _type_words(option):
+        assert word in type_cell, f"`{name}`: type cell {type_cell!r} does not mention {word}"
+    assert len(meaning) > 20, f"`{name}` needs a real explanation"
+    section = name.split(".")[0]
+    assert re.search(rf"^## {re.escape(section)}$", CONFIG_PAGE.read_text("utf-8"), re.M), (
+        f"docs/configuration.md has no section '## {section}'"
+    )
+
+
+def test_configuration_page_documents_no_removed_option() -> None:
+    extra = set(_table(CONFIG_PAGE)) - set(OPTION_NAMES)
+    assert not extra, f"docs/configuration.md documents options that do not exist: {extra}"
+
+
+@pytest.mark.parametrize(("name", "option"), OPTIONS, ids=OPTION_NAMES)
+def test_readme_lists_each_option_with_its_default(
+    name: str, option: base.BaseConfigOption[Any]
+) -> None:
+    rows = _table(README)
+    assert name in rows, f"README.md's options table has no row for `{name}`"
+    expected = _expected_default(option)
+    if expected.startswith("`") or expected == "required":
+        assert rows[name][0].startswith(expected), f"README: `{name}` default is not {expected}"
+    assert set(rows) <= set(OPTION_NAMES), (
+        f"README lists unknown options {set(rows) - set(OPTION_NAMES)}"
+    )
+
+
+def test_the_all_defaults_example_is_valid_and_matches_the_defaults() -> None:
+    """The first YAML block of the page is real configuration and shows the real defaults."""
+    text = CONFIG_PAGE.read_text("utf-8")
+    block = re.search(r"```yaml[^\n]*every option[^\n]*\n(.*?)```", text, re.S)
+    assert block, "docs/configuration.md lost its 'every option with its default' example"
+    plugins = yaml.safe_load(block.group(1))["plugins"]
+    (entry,) = [p for p in plugins if isinstance(p, dict) and "glossary" in p]
+    given: dict[str, Any] = entry["glossary"]
+
+    config = GlossaryConfig()
+    config.load_dict(given)
+    errors, warnings = config.validate()
+    assert not errors and not warnings, (errors, warnings)
+
+    defaults = GlossaryConfig()
+    defaults.load_dict({"source": "x.md"})
+    assert defaults.validate() == ([], [])
+    flat_given: dict[str, Any] = {}
+    for key, value in given.items():
+        if isinstance(value, dict):
+            flat_given.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            flat_given[key] = value
+    for name, option in OPTIONS:
+        if name == "source":
+            continue
+        if _expected_default(option) == "unset":
+            assert name not in flat_given, f"`{name}` is computed; the example must leave it out"
+            continue
+        assert name in flat_given, f"the example misses `{name}`"
+        section, _, leaf = name.partition(".")
+        actual = defaults[section][leaf] if leaf else defaults[section]
+        assert flat_given[name] == actual, f"`{name}`: example {flat_given[name]!r} != {actual!r}"
+
+
+# -- the site's structure ------------------------------------------------------------------------
+
+
+def _nav_files(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    return []
+
+
+def _mkdocs_yml() -> dict[str, Any]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses !!python/name: tags for the emoji extension; we only need the structure.
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    return dict(yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader))
+
+
+def test_every_page_is_in_the_nav() -> None:
+    listed = set(_nav_files(_mkdocs_yml()["nav"]))
+    pages = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert pages - {"performance.md"} <= listed, f"pages missing from nav: {pages - listed}"
+    generated = {"glossary.md", "performance.md"}
+    assert listed - pages <= generated, f"nav names missing pages: {listed - pages - generated}"
+
+
+def test_no_placeholder_is_left_in_the_docs() -> None:
+    """Numbers and pictures that other parts deliver (screenshot, asset size) must be filled in."""
+    texts = [README, *(ROOT / "docs").rglob("*.md")]
+    for path in texts:
+        found = re.findall(
+            r"\b(?:TOOLTIP|README|ERRORS|WARNINGS|SUMMARY)_[A-Z_]+\b", path.read_text("utf-8")
+        )
+        assert not found, f"{path.relative_to(ROOT)} still has placeholders {found}"
+
+
+def test_readme_commands_match_ci() -> None:
+    """The README's test command is the one ``.ci/run`` runs, and its serve command is complete."""
+    readme = README.read_text("utf-8")
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "bash .ci/run" in readme
+    assert "python -m pytest" in ci and "python -m pytest" in readme
+    serve = (
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' "
+        "&& mkdocs serve --livereload"
+    )
+    assert serve in readme
+    assert "mkdocs build --strict" in readme and "mkdocs build --strict" in ci
+    extras = re.findall(r"^(\w+) = \[", (ROOT / "pyproject.toml").read_text("utf-8"), re.M)
+    assert "test" in extras, "README installs '.[test]': pyproject.toml must define it"
