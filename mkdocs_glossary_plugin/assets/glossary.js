@@ -1,0 +1,159 @@
+/* mkdocs-glossary-plugin: tooltips for a.glossary-term links. One non-modal dialog (WAI-ARIA
+   APG), placed right after its mention so Tab reaches its link. Definitions come from the page's
+   own hidden payload (attributes only), so it works offline and after instant navigation. */
+(function (w, d) {
+  if (w.__glossaryTips) return;
+  w.__glossaryTips = 1;
+  var SEL = "a.glossary-term[data-glossary-term]", ID = "glossary-popup",
+    pop, cur, timer, ptr, quiet;
+
+  function mention(n) { return n && n.closest ? n.closest(SEL) : null; }
+  function within(n) { return !!n && !!cur && (cur.contains(n) || pop.contains(n)); }
+  function hovered() { return cur && (cur.matches(":hover") || pop.matches(":hover")); }
+  function stop() { clearTimeout(timer); timer = 0; }
+  function later(f, ms) { stop(); timer = setTimeout(f, ms); }
+  function el(tag, cls, text) {
+    var e = d.createElement(tag);
+    e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function attr(e, k, v) { e.setAttribute(k, v); }
+
+  // The summary HTML was rendered from the author's Markdown at build time. It is parsed in an
+  // inert document (nothing runs or loads there) and stripped of anything that could run code.
+  function clean(html) {
+    var b = new DOMParser().parseFromString(html, "text/html").body;
+    b.querySelectorAll("script,style,iframe,frame,object,embed,link,meta,base,form,template")
+      .forEach(function (e) { e.remove(); });
+    b.querySelectorAll("*").forEach(function (e) {
+      [].slice.call(e.attributes).forEach(function (a) {
+        if (/^on|^(srcdoc|formaction)$/i.test(a.name) ||
+          /^(java|vb)script:/i.test(a.value.replace(/[\s\0-\x1f]/g, ""))) e.removeAttribute(a.name);
+      });
+    });
+    return [].slice.call(b.childNodes);
+  }
+
+  function data(id) {
+    var all = d.querySelectorAll("[data-glossary-summary]");
+    for (var i = 0; i < all.length; i++)
+      if (all[i].getAttribute("data-glossary-term") === id) return all[i];
+  }
+
+  function open(a) {
+    stop();
+    if (cur === a) return;
+    close();
+    var p = data(a.getAttribute("data-glossary-term"));
+    if (!p) return;
+    if (!pop) {
+      pop = el("div", "glossary-popup");
+      pop.id = ID;
+      pop.tabIndex = -1;
+      attr(pop, "role", "dialog");
+      attr(pop, "aria-labelledby", ID + "-name");
+    }
+    var name = el("div", "glossary-popup__name", p.getAttribute("data-glossary-name")),
+      body = el("div", "glossary-popup__body"),
+      more = el("a", "glossary-popup__more",
+        p.parentNode.getAttribute("data-glossary-label") || "Open in glossary");
+    name.id = ID + "-name";
+    body.append.apply(body, clean(p.getAttribute("data-glossary-summary") || ""));
+    more.href = a.getAttribute("href");
+    pop.replaceChildren(name, body, more);
+    a.after(pop);
+    cur = a;
+    attr(a, "aria-expanded", "true");
+    attr(a, "aria-controls", ID);
+    place();
+    var mj = w.MathJax;
+    if (mj && mj.typesetPromise) mj.typesetPromise([body]).then(place, function () {});
+  }
+
+  function close(refocus) {
+    stop();
+    if (!cur) return;
+    var a = cur;
+    cur = null;
+    attr(a, "aria-expanded", "false");
+    a.removeAttribute("aria-controls");
+    pop.remove();
+    if (refocus) { quiet = a; a.focus(); quiet = null; }
+  }
+
+  // Below the mention, above it when there is no room below, always inside the viewport.
+  function place() {
+    if (!cur) return;
+    var s = pop.style, r = cur.getClientRects()[0] || cur.getBoundingClientRect(),
+      e = d.documentElement, vw = e.clientWidth, vh = e.clientHeight, g = 8, w2, h, top, up;
+    s.left = s.top = "0";
+    w2 = pop.offsetWidth;
+    h = pop.offsetHeight;
+    top = r.bottom + g;
+    up = top + h > vh - g && r.top - g - h >= g;
+    if (up) top = r.top - g - h;
+    s.left = Math.max(g, Math.min(r.left, vw - w2 - g)) + "px";
+    s.top = Math.max(g, Math.min(top, vh - h - g)) + "px";
+    pop.classList.toggle("glossary-popup--above", up);
+  }
+
+  function init() {
+    close();
+    d.querySelectorAll(SEL).forEach(function (a) {
+      // Material binds its instant preview to each content link; a clone drops those bindings
+      // so only our dialog shows on our links.
+      if (w.document$) { var c = a.cloneNode(true); a.replaceWith(c); a = c; }
+      attr(a, "aria-haspopup", "dialog");
+      attr(a, "aria-expanded", "false");
+    });
+  }
+
+  d.addEventListener("pointerover", function (e) {
+    if (e.pointerType == "touch") return;
+    if (within(e.target)) return stop();
+    var a = mention(e.target);
+    if (a) later(function () { open(a); }, 300);
+  });
+  d.addEventListener("pointerout", function (e) {
+    var t = e.relatedTarget, a = mention(e.target);
+    if (e.pointerType == "touch" || within(t) || a && a.contains(t)) return;
+    if (!a && !within(e.target)) return;
+    if (cur && !within(d.activeElement)) later(close, 300);
+    else stop();
+  });
+  d.addEventListener("focusin", function (e) {
+    var a = mention(e.target);
+    if (within(e.target)) stop();
+    else if (a && a !== quiet && !ptr) open(a); // keyboard focus only: a tap or click is handled below
+  });
+  d.addEventListener("focusout", function (e) {
+    if (cur && within(e.target) && !within(e.relatedTarget) && !hovered()) close();
+  });
+  d.addEventListener("keydown", function (e) {
+    ptr = 0;
+    if (e.key == "Escape" && cur) {
+      e.stopPropagation();
+      close(within(d.activeElement));
+    }
+  }, true);
+  d.addEventListener("pointerdown", function (e) {
+    ptr = e.pointerType;
+    if (cur && !within(e.target)) close();
+  }, true);
+  // Capture on window runs before Material's instant navigation and preview handlers.
+  w.addEventListener("click", function (e) {
+    var a = mention(e.target);
+    if (a && (ptr == "touch" || ptr == "pen") && cur !== a) {
+      e.preventDefault();
+      e.stopPropagation();
+      open(a);
+    }
+  }, true);
+  w.addEventListener("scroll", function () { place(); }, { capture: true, passive: true });
+  w.addEventListener("resize", function () { place(); });
+
+  if (w.document$ && w.document$.subscribe) w.document$.subscribe(init);
+  else if (d.readyState == "loading") d.addEventListener("DOMContentLoaded", init);
+  else init();
+})(window, document);

@@ -1,0 +1,248 @@
+"""The tooltip payload (pure parts): summaries, cutting, escaping, URL rewriting, page scanning."""
+
+from __future__ import annotations
+
+import gzip
+import html
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from mkdocs_glossary_plugin.model import Glossary, Term
+from mkdocs_glossary_plugin.tooltips import (
+    SUMMARY_LIMIT,
+    Payloads,
+    make_renderer,
+    mentioned_ids,
+    payload_html,
+    rewrite_urls,
+    summary_html,
+)
+
+ASSETS = Path(__file__).resolve().parents[1] / "mkdocs_glossary_plugin" / "assets"
+
+render = make_renderer(
+    ["extra", "admonition", "pymdownx.arithmatex", "pymdownx.superfences"],
+    {"pymdownx.arithmatex": {"generic": True}},
+)
+
+
+def summary(definition: str, **kw: object) -> str:
+    return summary_html(Term("x", definition=definition, **kw), render)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("definition", "expected"),
+    [
+        # The first paragraph, inline markup kept.
+        ("A *fast* `net`.\n\nSecond paragraph.", "A <em>fast</em> <code>net</code>."),
+        # Image-only paragraphs are skipped.
+        ("![fig](a.png)\n\nText after the figure.", "Text after the figure."),
+        ("![a](a.png) ![b](b.png)\n\n- one\n- two", "one"),
+        # No paragraph: the first list item.
+        ("- first item\n- second item", "first item"),
+        ("1. 첫째 항목\n2. 둘째", "첫째 항목"),
+        # A paragraph inside an admonition when there is nothing else.
+        ("!!! note\n    Inside a note.", "Inside a note."),
+        # Line breaks (the seed's trailing backslash) stay.
+        ("One line.  \nAnother line.", "One line.<br>\nAnother line."),
+        # Math is kept whole (generic arithmatex).
+        ("Loss $x^2$ here.", 'Loss <span class="arithmatex">\\(x^2\\)</span> here.'),
+        # Nothing to show.
+        ("![only](a.png)", ""),
+        ("", ""),
+    ],
+)
+def test_summary_source_block(definition: str, expected: str) -> None:
+    assert summary(definition) == expected
+
+
+def test_explicit_summary_wins_and_is_not_cut() -> None:
+    long = "Word " * 80
+    got = summary("The definition.", summary=f"**Short** {long}")
+    assert got.startswith("<strong>Short</strong> Word")
+    assert not got.endswith("…") and got.count("Word") == 80
+
+
+def test_cut_at_last_sentence_end_within_limit_korean() -> None:
+    sentence = "딥러닝 모델은 층이 깊어질수록 학습이 어려워진다. "  # 28 characters
+    got = summary(sentence * 12)
+    text = BeautifulSoup(got, "html.parser").get_text()
+    assert text.endswith("어려워진다.")
+    assert len(text) <= SUMMARY_LIMIT
+    # The last sentence end within the limit, not the first one.
+    assert text.count("어려워진다.") == SUMMARY_LIMIT // len(sentence)
+
+
+def test_cut_at_ideographic_full_stop() -> None:
+    got = summary("これは文です。" * 40)
+    assert got.endswith("。") and len(got) <= SUMMARY_LIMIT
+
+
+def test_cut_at_word_boundary_with_ellipsis() -> None:
+    got = summary("alpha beta gamma " * 30)
+    assert got.endswith("…")
+    words = got[:-1].split(" ")
+    assert all(w in {"alpha", "beta", "gamma"} for w in words)  # never half a word
+    assert len(got) <= SUMMARY_LIMIT + 1
+
+
+def test_cut_without_spaces_is_hard_with_ellipsis() -> None:
+    got = summary("가" * 400)
+    assert got == "가" * SUMMARY_LIMIT + "…"
+
+
+def test_cut_never_splits_code_or_closes_tags_wrongly() -> None:
+    code = "`" + "x" * 30 + "`"
+    definition = "word " * 36 + code + " tail " * 30
+    got = summary(definition)
+    soup = BeautifulSoup(got, "html.parser")
+    # Either the whole code span or none of it.
+    for c in soup.find_all("code"):
+        assert c.get_text() == "x" * 30
+    assert got.endswith("…")
+
+
+def test_cut_keeps_markup_balanced() -> None:
+    definition = "Intro **bold " + "word " * 60 + "end** rest."
+    got = summary(definition)
+    assert got.count("<strong>") == got.count("</strong>") == 1
+    assert got.endswith("</strong>…")
+
+
+def test_summary_drops_ids_and_scripts() -> None:
+    got = summary('Text <span id="dup">x</span> <script>alert(1)</script> end.')
+    assert "id=" not in got and "<script" not in got and "alert" not in got
+
+
+def test_make_renderer_leaves_out_our_own_extensions() -> None:
+    from markdown.extensions import Extension
+
+    class Ours(Extension):
+        def extendMarkdown(self, md: object) -> None:
+            raise AssertionError("our own extension must not render summaries")
+
+    Ours.__module__ = "mkdocs_glossary_plugin.extension"
+    r = make_renderer(["extra", Ours()], {})
+    assert r("*x*") == "<p><em>x</em></p>"
+
+
+# -- payload and escaping --------------------------------------------------------------------------
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+HOSTILE_SUMMARY = '</script><!-- "quoted" \'single\' & <b onclick="x()">b</b> -->'
+
+
+def test_payload_escapes_everything_into_attributes() -> None:
+    markup = payload_html([("evil", HOSTILE_NAME, HOSTILE_SUMMARY)], 'Open "it" & <go>')
+    soup = BeautifulSoup(f"<body>{markup}<p>after</p></body>", "html.parser")
+    # The page structure is intact: one payload element, then the paragraph after it.
+    div = soup.body.find("div")  # type: ignore[union-attr]
+    assert div is not None and div.get("hidden") == "" and div.get_text() == ""
+    span = div.find("span")
+    assert span["data-glossary-name"] == HOSTILE_NAME  # round-trips exactly
+    assert span["data-glossary-summary"] == HOSTILE_SUMMARY
+    assert div["data-glossary-label"] == 'Open "it" & <go>'
+    assert soup.find("p").get_text() == "after"  # type: ignore[union-attr]
+    assert soup.find("img") is None and soup.find("b") is None and soup.find("script") is None
+    for raw in ("<img", "</script", "<!--", '"quoted"'):
+        assert raw not in markup
+
+
+def test_payload_empty_for_no_terms() -> None:
+    assert payload_html([], "Open") == ""
+
+
+def test_mentioned_ids_reads_our_links_only_in_order() -> None:
+    page = (
+        '<p><a class="glossary-term" href="../g/#b" data-glossary-term="b">B</a> '
+        '<a href="x" data-glossary-term="notours">n</a> '
+        "<a data-glossary-term='a&amp;z' class='x glossary-term'>A</a> "
+        '<a class="glossary-term" data-glossary-term="b">again</a> '
+        '<a class="glossary-term-other" data-glossary-term="c">c</a></p>'
+    )
+    assert mentioned_ids(page) == ["b", "a&z"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<a href="img/x.png">', '<a href="NEW(img/x.png)">'),
+        ('<img alt="a" src="../y.png">', '<img alt="a" src="NEW(../y.png)">'),
+        ('<a href="#frag">', '<a href="NEW(#frag)">'),
+        ('<a href="https://e.org/a">', '<a href="https://e.org/a">'),
+        ('<a href="/abs/path">', '<a href="/abs/path">'),
+        ('<a href="//cdn/x">', '<a href="//cdn/x">'),
+        ('<a href="mailto:a@b">', '<a href="mailto:a@b">'),
+        ('<a href="a&amp;b.md">', '<a href="NEW(a&amp;b.md)">'),
+        ('<a title="href=&quot;x&quot;">', '<a title="href=&quot;x&quot;">'),
+    ],
+)
+def test_rewrite_urls(markup: str, expected: str) -> None:
+    assert rewrite_urls(markup, lambda u: f"NEW({u})") == expected
+
+
+@pytest.mark.parametrize(
+    ("page_url", "href", "img"),
+    [
+        ("", "other/#sec", "img/a.png"),
+        ("sub/deep/", "../../other/#sec", "../../img/a.png"),
+        ("sub/page.html", "../other/#sec", "../img/a.png"),
+        ("other/", "#sec", "../img/a.png"),
+    ],
+)
+def test_payloads_rewrite_urls_per_page_depth(page_url: str, href: str, img: str) -> None:
+    term = Term("ResNet", definition="See [it](other.md#sec) ![i](img/a.png) and text.")
+    roots = {"other.md#sec": "other/#sec", "img/a.png": "img/a.png"}
+    payloads = Payloads(Glossary(terms=[term]), render, "Open", lambda u: roots.get(u))
+    page = '<a class="glossary-term" href="x" data-glossary-term="resnet">ResNet</a>'
+    out = BeautifulSoup(payloads.for_page(page, page_url), "html.parser")
+    span = out.select_one("[data-glossary-term=resnet]")
+    assert span is not None
+    inner = BeautifulSoup(str(span["data-glossary-summary"]), "html.parser")
+    assert inner.a is not None and inner.a["href"] == href
+    assert inner.img is not None and inner.img["src"] == img
+
+
+def test_payloads_render_each_term_once_and_skip_unknown_ids() -> None:
+    calls: list[str] = []
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return render(text)
+
+    terms = [Term("ResNet", definition="A net."), Term("Dropout", definition="Drops.")]
+    payloads = Payloads(Glossary(terms=terms), counting, "Open")
+    page = (
+        '<a class="glossary-term" data-glossary-term="resnet">R</a>'
+        '<a class="glossary-term" data-glossary-term="ghost">G</a>'
+    )
+    for url in ("", "a/", "b/c/"):
+        out = payloads.for_page(page, url)
+        ids = [s["data-glossary-term"] for s in BeautifulSoup(out, "html.parser")("span")]
+        assert ids == ["resnet"]
+    assert calls == ["A net."]
+    assert payloads.for_page("<p>no links</p>", "") == ""
+
+
+def test_summary_attribute_decodes_to_rendered_html() -> None:
+    term = Term("T", definition='Uses "quotes" & <kbd>Ctrl</kbd>.')
+    out = Payloads(Glossary(terms=[term]), render, "Open").for_page(
+        '<a class="glossary-term" data-glossary-term="t">T</a>', ""
+    )
+    span = BeautifulSoup(out, "html.parser").span
+    assert span is not None
+    assert span["data-glossary-summary"] == 'Uses "quotes" &amp; <kbd>Ctrl</kbd>.'
+    assert html.unescape("&amp;") in str(span["data-glossary-summary"])
+
+
+# -- assets ----------------------------------------------------------------------------------------
+
+
+def test_assets_fit_the_size_budget() -> None:
+    """JS + CSS <= 6 KB gzipped (a size budget from the tooltips issue, not a timing)."""
+    js = (ASSETS / "glossary.js").read_bytes()
+    css = (ASSETS / "glossary.css").read_bytes()
+    size = len(gzip.compress(js, 9)) + len(gzip.compress(css, 9))
+    assert size <= 6144, f"{size} bytes gzipped"
