@@ -225,3 +225,64 @@ def test_readme_commands_match_ci() -> None:
     assert "mkdocs build --strict" in readme and "mkdocs build --strict" in ci
     extras = re.findall(r"^(\w+) = \[", (ROOT / "pyproject.toml").read_text("utf-8"), re.M)
     assert "test" in extras, "README installs '.[test]': pyproject.toml must define it"
+
+
+# -- the glossary examples are real glossaries ----------------------------------------------------
+
+
+def _titled_examples() -> list[tuple[str, str, str]]:
+    """``(page, title, text)`` of every code block with a file-name title in the format pages."""
+    out = []
+    for page in ("formats.md", "getting-started.md"):
+        text = (ROOT / "docs" / page).read_text("utf-8")
+        for m in re.finditer(r'^```(\w+) title="([^"]+)"\n(.*?)^```', text, re.S | re.M):
+            lang, title, body = m.groups()
+            if lang in ("markdown", "yaml", "json") and "mkdocs.yml" not in title:
+                out.append((page, title, body))
+    return out
+
+
+EXAMPLES = _titled_examples()
+
+
+def test_the_format_pages_have_examples() -> None:
+    titles = {title for _, title, _ in EXAMPLES}
+    assert {"glossary.md", "terms.md", "terms.yml", "includes/abbreviations.md"} <= titles
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body"), EXAMPLES, ids=[f"{p}:{t}" for p, t, _ in EXAMPLES]
+)
+def test_each_glossary_example_loads_cleanly(
+    tmp_path: Path, page: str, title: str, body: str
+) -> None:
+    from mkdocs_glossary_plugin.sources import load
+
+    target = tmp_path / Path(title).name
+    target.write_text(body, "utf-8")
+    glossary = load([target.name], str(tmp_path))
+    assert len(glossary) >= 2, f"{page}: the example '{title}' gave {len(glossary)} terms"
+    assert not glossary.problems, [str(p) for p in glossary.problems]
+
+
+def test_the_headings_example_reads_as_the_page_says() -> None:
+    """formats.md explains its heading example term by term: the explanation must stay true."""
+    import tempfile
+
+    from mkdocs_glossary_plugin.sources import load
+
+    (body,) = [b for p, t, b in EXAMPLES if p == "formats.md" and t == "glossary.md"]
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "glossary.md").write_text(body, "utf-8")
+        glossary = load(["glossary.md"], folder)
+    sgd = glossary.lookup("SGD")
+    assert sgd is not None and sgd.aliases == ("SGD", "확률적 경사하강법")
+    residual = glossary.get("residual-function")
+    assert residual is not None and residual.display_name == "Residual Function (F(x))"
+    assert residual.aliases == ()
+    vit = glossary.get("vit")
+    assert vit is not None and not vit.has_definition and vit.aliases == ("vision transformer",)
+    convergence = glossary.get("convergence-rate")
+    assert convergence is not None and "\\" not in convergence.definition
+    assert not convergence.definition.startswith(":")
+    assert glossary.title == "딥러닝 용어 정리"
