@@ -180,6 +180,25 @@ def sort_key_of(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+def _duplicate_key(key: str, term: Term, prev: Term) -> Problem:
+    """The warning for a key of ``term`` that already refers to ``prev``, naming both places."""
+    k = match_key(key)
+    is_name = match_key(term.name) == k
+    subject = f"the term '{key}'" if is_name else f"the alias '{key}' of '{term.display_name}'"
+    if match_key(prev.name) != k:
+        what = f"{subject} is also an alias of '{prev.display_name}'"
+    elif is_name:
+        what = f"the term '{key}' is defined twice"
+    else:
+        what = f"{subject} is already a term"
+    return Problem(
+        f"{what} (first at {prev.path}:{prev.line}); mentions of '{key}' link to the first one "
+        f"('{prev.display_name}'). Rename or remove one of them",
+        term.path,
+        term.line,
+    )
+
+
 @dataclass
 class Glossary:
     """All terms of all sources, merged, with the problems found while reading them."""
@@ -239,15 +258,7 @@ class Glossary:
                 if prev is None:
                     self._by_key[k] = term
                 elif prev is not term:
-                    self.problems.append(
-                        Problem(
-                            f"'{key}' of '{term.display_name}' is also a name or alias of "
-                            f"'{prev.display_name}' ({prev.path}:{prev.line}); mentions link to "
-                            f"the first one. Rename or remove one of them",
-                            term.path,
-                            term.line,
-                        )
-                    )
+                    self.problems.append(_duplicate_key(key, term, prev))
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
