@@ -42,8 +42,8 @@ def _read(written: str, absolute: str) -> str:
     """The text of a source file, decoded as UTF-8 (a byte-order mark is allowed)."""
     if not os.path.exists(absolute):
         raise SourceError(
-            f"glossary source not found (looked for {absolute}; paths in 'source' are relative "
-            "to the folder of mkdocs.yml)",
+            f"file not found (looked for {absolute}; paths in 'source' are relative to the "
+            "folder of mkdocs.yml)",
             written,
         )
     if os.path.isdir(absolute):
