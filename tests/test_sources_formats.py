@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -93,6 +95,11 @@ def test_deflist_matches_python_markdown() -> None:
         for t in deflist.parse(DEFLIST, "g.md").terms
     ]
     assert ours == groups
+
+
+def test_deflist_title_from_lone_h1() -> None:
+    assert deflist.parse("# My terms\n\nApple\n:   red\n", "g.md").title == "My terms"
+    assert deflist.parse(DEFLIST, "g.md").title == "Terms"  # front matter first
 
 
 def test_deflist_orphan_marker_is_reported() -> None:
@@ -214,6 +221,7 @@ def test_yaml_warnings(text: str, line: int, words: list[str]) -> None:
         ("g.txt", "---\ntitle: t\n---\n## A\n### Apple\n", "headings"),
         ("g.md", "# Glossary\n## Apple\n: x\n## Banana\n: y\n", "headings"),
         ("g", "### Apple\n### Banana\n", "headings"),
+        ("g.md", "# Glossary\n## Apple\n: A fruit.\n", "headings"),  # one entry, seed marker
         ("g.md", "# Glossary\n\nApple\n:   A fruit.\n", "deflist"),
         ("g.md", "## A\n\nApple\n:   A fruit.\n\n## B\n\nBanana\n:   Yellow.\n", "deflist"),
         ("g.markdown", "*[HTML]: x\nApple\n:   A fruit.\n", "deflist"),
@@ -279,3 +287,13 @@ def test_source_error_str_names_file_and_line() -> None:
     with pytest.raises(SourceError) as info:
         parse_text("- term: A\n  aliases: SGD\n", "docs/g.yml")
     assert str(info.value).startswith("docs/g.yml:2: 'aliases' of 'A' must be a list")
+
+
+def test_sources_are_pure() -> None:
+    """The sources import no MkDocs (and no Markdown): they also serve non-MkDocs hosts."""
+    code = (
+        "import sys, mkdocs_glossary_plugin.sources as s; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'markdown')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -97,6 +97,8 @@ def test_heading_names(line: str, display: str, aliases: tuple[str, ...], explic
         ("## A\n### Apple\n: x\n### R\n: a language\n", ["Apple", "R"], None),
         # deeper headings belong to the body
         ("## Apple\n: x\n### Example\nmore\n## Banana\n", ["Apple", "Banana"], None),
+        # ranges and letterless headings are groups too
+        ("## 0-9\n### 3D\n: x\n## A–C\n### Apple\n## #\n### C#\n", ["3D", "Apple", "C#"], None),
         # headings inside fenced code are not headings
         ("## Apple\n```\n## Not a term\n```\n## Banana\n", ["Apple", "Banana"], None),
     ],

@@ -133,7 +133,7 @@ def load(items: Sequence[SourceItem], config_dir: str) -> Glossary:
     seen: dict[str, str] = {}
     for item in items:
         written, fmt = _item(item)
-        absolute = os.path.normpath(os.path.join(config_dir, os.path.expanduser(written)))
+        absolute = os.path.normpath(os.path.join(config_dir, written))
         if absolute in seen:
             problems.append(
                 Problem(f"listed twice in 'source' (as '{seen[absolute]}'); read once", written)

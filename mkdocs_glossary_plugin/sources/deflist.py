@@ -27,6 +27,7 @@ __all__ = ["looks_like", "parse"]
 # Python-Markdown's def_list: up to 3 spaces, a colon, 1 to 3 spaces (a tab works too).
 _MARKER = re.compile(r"^ {0,3}:(?:[ ]{1,3}|\t)(.*)$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _INDENT = re.compile(r"^(?: {4}|\t)")
 
 
@@ -101,6 +102,9 @@ def _scan(text: str, path: str) -> Parsed:
             continue
         if code[i] or _HEADING.match(line) or (_INDENT.match(line) and blanks):
             para, blanks, last = [], 0, None
+            h1 = None if code[i] else _H1.match(line)
+            if h1 and result.title is None and not result.terms:
+                result.title = plain_text(h1.group(1)) or None
         elif _is_blank(line):
             blanks += 1
         else:

@@ -28,6 +28,8 @@ __all__ = ["Heading", "find_headings", "looks_like", "normalise_body", "parse", 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _LIST_MARKER = re.compile(r"^(?:[*+-]|\d{1,9}[.)])[ \t]+")
+_COLON_MARKER = re.compile(r"^ {0,3}:[ \t]+")
+_RANGE = re.compile(r"^\w\s*[-–~]\s*\w$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 #: Characters that never occur in a name, so a parenthesised part holding them is not an alias
@@ -47,9 +49,14 @@ class Heading:
 
     @property
     def is_group_like(self) -> bool:
-        """One letter, digit or jamo: a group heading when above the term level (``## A``)."""
+        """A group heading when above the term level: one letter, digit or jamo (``## A``,
+        ``## ㄱ``), a range of them (``## A–C``), or no letter at all (``## 0-9``, ``## #``)."""
         text = plain_text(self.text)
-        return len(text) == 1 and text.isalnum()
+        return (
+            (len(text) == 1 and text.isalnum())
+            or bool(_RANGE.match(text))
+            or not any(ch.isalpha() for ch in text)
+        )
 
 
 def find_headings(lines: list[str]) -> list[Heading]:
@@ -79,7 +86,8 @@ def _structure(headings: list[Heading]) -> tuple[Heading | None, int | None]:
 
 
 def looks_like(text: str) -> bool:
-    """Heading entries: headings below a level of group headings, or several of one level."""
+    """Heading entries: headings below a level of group headings, or several of one level
+    (or a single one whose body starts with the seed's ``: `` marker)."""
     lines, _, _ = split_front_matter(split_lines(text), "")
     headings = find_headings(lines)
     _, level = _structure(headings)
@@ -87,7 +95,11 @@ def looks_like(text: str) -> bool:
         return False
     terms = [h for h in headings if h.level == level]
     groups = [h for h in headings if h.level < level and h.is_group_like]
-    return bool(groups) or len(terms) >= 2
+    if groups or len(terms) >= 2:
+        return True
+    # A single entry is recognised by the seed's ': ' marker on its first body line.
+    body = [line for line in lines[terms[0].index + 1 :] if line.strip()]
+    return bool(body) and bool(_COLON_MARKER.match(body[0]))
 
 
 def _is_name(item: str) -> bool:
@@ -131,7 +143,6 @@ def split_name(text: str) -> tuple[str, str, tuple[str, ...]]:
     return text, prefix, ()
 
 
-_COLON_MARKER = re.compile(r"^ {0,3}:[ \t]+")
 _EMPTY_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:<\s*>)?\s*\)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}\.)[ \t]+\S")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>)")
