@@ -131,6 +131,8 @@ def load(items: Sequence[SourceItem], config_dir: str) -> Glossary:
     sources: list[str] = []
     title: str | None = None
     seen: dict[str, str] = {}
+    if isinstance(items, str):  # one path given directly, not a list
+        items = [items]
     for item in items:
         written, fmt = _item(item)
         absolute = os.path.normpath(os.path.join(config_dir, written))
