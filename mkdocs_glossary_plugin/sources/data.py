@@ -131,6 +131,8 @@ def _kind(value: object) -> str:
         return "true/false"
     if isinstance(value, (int, float)):
         return "a number"
+    if isinstance(value, str):
+        return "text"
     return f"a {type(value).__name__}"
 
 
