@@ -176,8 +176,21 @@ def group_order(group: str) -> int:
 
 
 def sort_key_of(text: str) -> str:
-    """Case-insensitive sort key; precomposed Hangul syllables already sort in 가나다 order."""
-    return unicodedata.normalize("NFC", text).casefold()
+    """Case- and accent-insensitive sort key: ``Élan`` files among the E words, not after ``Z``.
+
+    Precomposed Hangul syllables already sort in 가나다 order by code point (initial, medial,
+    final), so they are kept whole: decomposing them would put jamo, not syllables, in the key.
+    Other letters lose their combining marks for the primary key; the full casefolded text
+    follows after a NUL so that ``e`` and ``é`` still have a deterministic order.
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    primary = []
+    for ch in text:
+        if _HANGUL_FIRST <= ord(ch) <= _HANGUL_LAST:
+            primary.append(ch)
+            continue
+        primary.extend(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return "".join(primary) + "\x00" + text
 
 
 def _duplicate_key(key: str, term: Term, prev: Term) -> Problem:
