@@ -251,3 +251,61 @@ def test_a_broken_source_reports_and_recovers(server: Server) -> None:
         lambda: "gradient-clipping" in _links(server.get("notes/")),
     )
     assert server.proc.poll() is None
+
+
+# -- the cache itself, through MkDocs' own plugin-instance reuse (fast, in-process) ---------------
+
+
+def test_rebuilds_reuse_the_glossary_and_repeat_its_warnings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs keeps our instance across config loads (we define ``on_startup``), as in serve."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("A Residual Block.\n", encoding="utf-8")
+    source = tmp_path / "glossary.yml"
+    source.write_text(OUTSIDE_V1 + "- term: residual block\n  definition: Twice.\n", "utf-8")
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text(
+        "site_name: t\ntheme: mkdocs\nplugins:\n  - glossary:\n      source: glossary.yml\n",
+        encoding="utf-8",
+    )
+
+    def rebuild() -> tuple[object, list[logging.LogRecord]]:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            cfg = load_config(str(yml))
+            build(cfg)
+        records = [r for r in caplog.records if r.name == "mkdocs.plugins.glossary"]
+        return cfg.plugins["glossary"], records
+
+    def loaded(records: list[logging.LogRecord]) -> bool:
+        return any("terms loaded from" in r.getMessage() for r in records)
+
+    def duplicate_warnings(records: list[logging.LogRecord]) -> int:
+        return sum(
+            r.levelno == logging.WARNING and "residual block" in r.getMessage() for r in records
+        )
+
+    first, records = rebuild()
+    assert loaded(records) and duplicate_warnings(records) == 1
+    second, records = rebuild()
+    assert second is first, "MkDocs should keep a plugin that defines on_startup"
+    assert not loaded(records), "unchanged sources must not be re-read"
+    assert duplicate_warnings(records) == 1, "a reused glossary must warn again (--strict)"
+
+    _write(source, OUTSIDE_V1)  # fixed: re-read, no warning
+    _, records = rebuild()
+    assert loaded(records) and duplicate_warnings(records) == 0
+
+    yml.write_text(  # same file, the format now forced: the option is part of the cache key
+        "site_name: t\ntheme: mkdocs\nplugins:\n  - glossary:\n"
+        "      source: [{path: glossary.yml, format: data}]\n",
+        encoding="utf-8",
+    )
+    _, records = rebuild()
+    assert loaded(records)
