@@ -616,11 +616,21 @@ class IndexTreeprocessor(Treeprocessor):
         return body
 
     def _bar(self, plan: PagePlan) -> etree.Element:
+        """One row per script (``#`` and A–Z, ㄱ–ㅎ, other scripts), so the Hangul row starts on
+        its own line; letters without terms are plain text, not links."""
         nav = _el("nav", None, class_="glossary-letters no-glossary")
         nav.set("aria-label", plan.strings["letters_label"])
         nav.set("data-search-exclude", "true")
         nav.text = "\n"
+        rows: dict[int, etree.Element] = {}
         for group in plan.bar_groups:
+            rank = group_order(group)
+            row_key = 0 if rank < 100 else 1 if rank < 1000 else 2
+            row = rows.get(row_key)
+            if row is None:
+                row = rows[row_key] = _el("span", None, class_="glossary-letters-row")
+                row.tail = "\n"
+                nav.append(row)
             if group in plan.active_groups:
                 el = _el("a", group, href=plan.href(group), class_="glossary-letter")
                 if group == plan.current_group:
@@ -629,8 +639,8 @@ class IndexTreeprocessor(Treeprocessor):
                 el = _el("span", group, class_="glossary-letter glossary-letter-inactive")
             if group == GROUP_OTHER_DIGITS:
                 el.set("aria-label", plan.strings["group_other"])
-            el.tail = "\n"
-            nav.append(el)
+            el.tail = " "
+            row.append(el)
         return nav
 
     def _overview(self, plan: PagePlan) -> etree.Element:
