@@ -48,6 +48,15 @@ PACKAGE = "mkdocs_glossary_plugin"
 
 
 @dataclass
+class HotSpot:
+    name: str
+    own: float
+    cumulative: float
+    own_share: float
+    cumulative_share: float
+
+
+@dataclass
 class Build:
     wall: float
     inside: dict[str, Any]
@@ -62,7 +71,7 @@ class Result:
     with_: list[Build] = field(default_factory=list)
     without: list[Build] = field(default_factory=list)
     no_tooltips: list[Build] = field(default_factory=list)
-    hot_spots: list[tuple[str, float, float]] = field(default_factory=list)  # name, tottime, share
+    hot_spots: list[HotSpot] = field(default_factory=list)
 
     # -- whole build ---------------------------------------------------------------------------
 
@@ -129,19 +138,44 @@ def build_once(config: Path, site: Path, *, profile: Path | None = None) -> Buil
     return Build(wall, inside)
 
 
-def hot_spots(
-    profile: Path, plugin_total: float, limit: int = 12
-) -> list[tuple[str, float, float]]:
-    """Our package's functions by own time (tottime), with their share of the plugin's time."""
-    stats = pstats.Stats(str(profile))
-    rows = []
-    for (filename, line, func), entry in stats.stats.items():  # type: ignore[attr-defined]
-        tottime = entry[2]
-        if PACKAGE in filename.replace(os.sep, "/"):
-            short = filename.replace(os.sep, "/").split(PACKAGE + "/", 1)[-1]
-            rows.append((f"{short}:{line} {func}", tottime))
-    rows.sort(key=lambda r: -r[1])
-    return [(name, t, t / plugin_total if plugin_total else 0.0) for name, t in rows[:limit]]
+def _label(key: tuple[str, int, str]) -> str | None:
+    """``matcher.py:120 find`` for our functions, None for others."""
+    filename, line, func = key
+    path = filename.replace(os.sep, "/")
+    if PACKAGE + "/" not in path:
+        return None
+    return f"{path.split(PACKAGE + '/', 1)[1]}:{line} {func}"
+
+
+def hot_spots(profile: Path, plugin_total: float, limit: int = 15) -> list[HotSpot]:
+    """Where the plugin's time goes, from a cProfile of one build.
+
+    Own time of our functions, plus the own time of functions *outside* the package when called
+    directly from it (``re.Pattern.finditer`` from the matcher, ElementTree calls from the
+    linker...), labelled with the calling function; and each of our functions' cumulative time.
+    Shares are of the plugin's total time in that same (profiled) build.
+    """
+    stats = pstats.Stats(str(profile)).stats  # type: ignore[attr-defined]
+    rows: dict[str, list[float]] = {}
+    for key, (_cc, _nc, tottime, cumtime, callers) in stats.items():
+        label = _label(key)
+        if label is not None:
+            rows.setdefault(label, [0.0, 0.0])
+            rows[label][0] += tottime
+            rows[label][1] += cumtime
+            continue
+        for caller, edge in callers.items():
+            caller_label = _label(caller)
+            if caller_label is None:
+                continue
+            name = key[2] if key[0] == "~" else f"{Path(key[0]).name}:{key[1]} {key[2]}"
+            label = f"{name} (from {caller_label.split(' ', 1)[-1]})"
+            rows.setdefault(label, [0.0, 0.0])
+            rows[label][0] += edge[2]
+            rows[label][1] += edge[3]
+    ordered = sorted(rows.items(), key=lambda kv: -kv[1][0])[:limit]
+    total = plugin_total or 1.0
+    return [HotSpot(name, own, cum, own / total, cum / total) for name, (own, cum) in ordered]
 
 
 def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
@@ -251,12 +285,16 @@ def hot_spot_table(results: Sequence[Result]) -> str:
         if not r.hot_spots:
             continue
         lines += [
-            f"Hot spots, M={r.terms:,} (cProfile, own time, share of the plugin's time):",
+            f"Hot spots, M={r.terms:,} (one cProfile'd build; shares of the plugin's time in it):",
             "",
-            "| function | own time (s) | share |",
-            "|---|---:|---:|",
+            "| function | own (s) | own share | cumulative (s) | cumulative share |",
+            "|---|---:|---:|---:|---:|",
         ]
-        lines += [f"| `{name}` | {t:.3f} | {share:.1%} |" for name, t, share in r.hot_spots]
+        lines += [
+            f"| `{h.name}` | {h.own:.3f} | {h.own_share:.1%} | {h.cumulative:.3f} "
+            f"| {h.cumulative_share:.1%} |"
+            for h in r.hot_spots
+        ]
         lines.append("")
     return "\n".join(lines)
 
@@ -317,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "with": [vars(b) for b in r.with_],
                 "without": [vars(b) for b in r.without],
                 "no_tooltips": [vars(b) for b in r.no_tooltips],
-                "hot_spots": r.hot_spots,
+                "hot_spots": [vars(h) for h in r.hot_spots],
             }
             for r in results
         ]
