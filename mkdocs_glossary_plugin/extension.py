@@ -83,7 +83,7 @@ _TAG_RE = re.compile(
 _CLASS_RE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 _OPAQUE = "\ufffc"  # stands for content that is not text to link: an edge for the matcher
-_BOUNDARY = "\n"  # stands for a block boundary
+_BOUNDARY = "\x00"  # a block boundary: neither a letter nor a space (a newline joins words)
 
 
 class MatchLike(Protocol):

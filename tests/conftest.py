@@ -37,7 +37,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_61ca8ec2bf
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
+        super().__init__(logging.INFO)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -98,7 +98,7 @@ def _build_in_process(config_file: Path, site: Path, strict: bool, log_file: Pat
     logger = logging.getLogger("mkdocs")
     old_level = logger.level
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
+    logger.setLevel(logging.INFO)
     cwd = os.getcwd()
     try:
         os.chdir(config_file.parent)

@@ -1,0 +1,399 @@
+"""Exact-HTML tests of the tree linker with plain Python-Markdown (no MkDocs).
+
+Each case renders Markdown with ``GlossaryExtension`` and the extensions a real site uses, and
+compares the HTML, or asserts that a skipped context holds no link while a control mention in
+the same document IS linked (so every skip test can fail).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from mkdocs_glossary_plugin.extension import (
+    PRIORITY,
+    GlossaryExtension,
+    LinkerState,
+    PageContext,
+)
+from mkdocs_glossary_plugin.model import Glossary, Term
+
+try:
+    from mkdocs_glossary_plugin.matcher import Matcher
+except ImportError:  # TEMPORARY test double until matcher.py lands
+    import re
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class _M:
+        start: int
+        end: int
+        term_id: str
+        key: str
+
+    class Matcher:  # type: ignore[no-redef]
+        def __init__(self, terms: Any) -> None:
+            self.ids = {}
+            for t in terms:
+                for k in t.keys:
+                    self.ids[k.lower()] = t.id
+            alt = "|".join(sorted(map(re.escape, self.ids), key=len, reverse=True))
+            self.re = re.compile(rf"(?<![\w-])({alt})(?=(?:는|를|이|하면|은|을)?(?![\w-]))", re.I)
+
+        def find(self, text: str) -> list[_M]:
+            return [
+                _M(m.start(), m.end(), self.ids[m.group(1).lower()], m.group(1))
+                for m in self.re.finditer(text)
+            ]
+
+
+TERMS = [
+    Term("ResNet", "A residual network."),
+    Term("Residual Block", "A block with a skip connection.", aliases=("residual unit",)),
+    Term("Residual", "What is left."),
+    Term("SGD", "Stochastic gradient descent.", aliases=("확률적 경사하강법",)),
+    Term("정규화", "Normalization."),
+    Term("텐서", "Tensor."),
+    Term("Dropout", "Randomly zeroing units."),
+]
+
+
+def make_state(
+    terms: Sequence[Term] = TERMS, *, url: str = "guide/", mode: str = "first"
+) -> LinkerState:
+    glossary = Glossary(terms=[Term(t.name, t.definition, t.aliases) for t in terms])
+    state = LinkerState(Matcher(glossary.terms), glossary, lambda t: f"glossary/#{t.id}")
+    state.page = PageContext("guide.md", url, link_mode="all" if mode == "all" else "first")
+    return state
+
+
+def render(
+    src: str,
+    *,
+    extensions: Sequence[Any] = (),
+    configs: dict[str, dict[str, Any]] | None = None,
+    state: LinkerState | None = None,
+    **kw: Any,
+) -> str:
+    state = state or make_state(**kw)
+    md = markdown.Markdown(
+        extensions=[GlossaryExtension(state), *extensions], extension_configs=configs or {}
+    )
+    return md.convert(src)
+
+
+def link(text: str, term_id: str, href: str | None = None) -> str:
+    """The exact HTML of one of our links, as Python-Markdown serialises it."""
+    href = href if href is not None else f"../glossary/#{term_id}"
+    return f'<a class="glossary-term" data-glossary-term="{term_id}" href="{href}">{text}</a>'
+
+
+def links_in(html: str) -> list[tuple[str, str]]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [(a.get_text(), str(a["data-glossary-term"])) for a in soup.select("a.glossary-term")]
+
+
+# -- basic linking -----------------------------------------------------------------------------
+
+
+def test_links_a_mention_with_a_relative_href() -> None:
+    assert render("ResNet is deep.") == f"<p>{link('ResNet', 'resnet')} is deep.</p>"
+
+
+def test_registered_after_unescape_and_relpath() -> None:
+    md = markdown.Markdown(extensions=[GlossaryExtension(make_state())])
+    names = [item.name for item in md.treeprocessors._priority]
+    assert names[-1] == "glossary"
+    assert PRIORITY < 0
+
+
+def test_longest_match_and_aliases() -> None:
+    html = render("A Residual Block and a residual unit and a Residual.", mode="all")
+    assert html == (
+        f"<p>A {link('Residual Block', 'residual-block')} and a "
+        f"{link('residual unit', 'residual-block')} and a {link('Residual', 'residual')}.</p>"
+    )
+
+
+def test_link_first_only_links_the_first_mention_per_page() -> None:
+    state = make_state()
+    html = render("ResNet here.\n\nResNet again, and *ResNet* once more.", state=state)
+    assert links_in(html) == [("ResNet", "resnet")]
+    assert html.startswith(f"<p>{link('ResNet', 'resnet')} here.</p>")
+    assert state.link_counts == {"guide.md": 1}
+
+
+def test_link_all_links_every_mention() -> None:
+    state = make_state(mode="all")
+    html = render("ResNet here.\n\nResNet again, and *ResNet* once more.", state=state)
+    assert links_in(html) == [("ResNet", "resnet")] * 3
+    assert f"<em>{link('ResNet', 'resnet')}</em>" in html
+    assert state.link_counts == {"guide.md": 3}
+    assert state.term_links == {"resnet": 3}
+
+
+def test_usage_records_terms_in_first_mention_order() -> None:
+    state = make_state()
+    render("Dropout, then SGD, then Dropout and ResNet.", state=state)
+    assert state.usage == {"guide.md": ["dropout", "sgd", "resnet"]}
+
+
+def test_several_links_in_one_text_keep_the_text_between_them() -> None:
+    html = render("SGD trains ResNet with Dropout.")
+    assert html == (
+        f"<p>{link('SGD', 'sgd')} trains {link('ResNet', 'resnet')} with "
+        f"{link('Dropout', 'dropout')}.</p>"
+    )
+
+
+def test_links_in_tails_after_inline_elements() -> None:
+    html = render("Use *SGD* with ResNet and **Dropout** with 정규화는 좋다.")
+    assert html == (
+        f"<p>Use <em>{link('SGD', 'sgd')}</em> with {link('ResNet', 'resnet')} and "
+        f"<strong>{link('Dropout', 'dropout')}</strong> with {link('정규화', '정규화')}는 좋다.</p>"
+    )
+
+
+def test_korean_terms_and_particles() -> None:
+    html = render("텐서를 정규화하면 확률적 경사하강법이 빨라진다.")
+    assert links_in(html) == [("텐서", "텐서"), ("정규화", "정규화"), ("확률적 경사하강법", "sgd")]
+
+
+def test_neighbouring_inline_text_is_context_for_edges() -> None:
+    """``**텐서**플로`` is the word 텐서플로, not the term 텐서; ``미니**텐서**`` neither."""
+    html = render("**텐서**플로 and 미니*텐서* and **텐서**는")
+    assert links_in(html) == [("텐서", "텐서")]
+    assert f"<strong>{link('텐서', '텐서')}</strong>는" in html
+
+
+def test_mentions_across_paragraphs_are_not_joined() -> None:
+    """A block boundary is an edge: ``Res`` + ``Net`` in two list items are not ResNet."""
+    html = render("- Residual\n- Block\n\nResNet\n\ns")
+    assert links_in(html) == [("Residual", "residual"), ("ResNet", "resnet")]
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("", "glossary/#resnet"),
+        ("guide/", "../glossary/#resnet"),
+        ("a/b/c/", "../../../glossary/#resnet"),
+        ("glossary/", "#resnet"),
+    ],
+)
+def test_href_is_relative_to_the_page(url: str, href: str) -> None:
+    assert render("ResNet", url=url) == f"<p>{link('ResNet', 'resnet', href)}</p>"
+
+
+def test_href_with_file_urls() -> None:
+    glossary = Glossary(terms=[Term("ResNet")])
+    state = LinkerState(Matcher(glossary.terms), glossary, lambda t: f"glossary.html#{t.id}")
+    state.page = PageContext("a/b/c.md", "a/b/c.html")
+    assert render("ResNet", state=state) == (
+        f"<p>{link('ResNet', 'resnet', '../../glossary.html#resnet')}</p>"
+    )
+
+
+# -- where nothing is linked -------------------------------------------------------------------
+
+
+def test_disabled_page_links_nothing() -> None:
+    state = make_state()
+    assert state.page is not None
+    state.page.enabled = False
+    assert render("ResNet and SGD.", state=state) == "<p>ResNet and SGD.</p>"
+    assert state.usage == {}
+
+
+def test_no_page_links_nothing() -> None:
+    state = make_state()
+    state.page = None
+    assert render("ResNet", state=state) == "<p>ResNet</p>"
+
+
+# (Markdown, extensions, extension configs): each holds ResNet only in a skipped context, followed
+# by a control paragraph "SGD" that must be linked.
+SKIPPED: dict[str, tuple[str, list[str], dict[str, dict[str, Any]]]] = {
+    "markdown link": ("[ResNet paper](https://example.org)", [], {}),
+    "autolink text": ("<https://example.org/ResNet>", [], {}),
+    "raw a": ('<a href="https://example.org">ResNet paper</a>', [], {}),
+    "raw a with inner markup": ('<a href="x">the *ResNet* paper</a>', [], {}),
+    "raw a with code inside": ('<a href="x">`x` ResNet</a>', [], {}),
+    "raw code": ("<code>ResNet</code>", [], {}),
+    "raw kbd": ("press <kbd>ResNet</kbd>", [], {}),
+    "raw abbr": ('<abbr title="x">ResNet</abbr>', [], {}),
+    "raw samp": ("<samp>ResNet</samp>", [], {}),
+    "raw button": ("<button>ResNet</button>", [], {}),
+    "raw label": ("<label>ResNet</label>", [], {}),
+    "raw span.no-glossary": ('<span class="no-glossary">ResNet</span>', [], {}),
+    "raw nested spans": ('<span class="no-glossary">a <span>b</span> ResNet</span>', [], {}),
+    "backticks": ("`ResNet`", [], {}),
+    "code block": ("    ResNet = 1", [], {}),
+    "heading 1": ("# ResNet", [], {}),
+    "heading 2": ("## ResNet", [], {}),
+    "heading 3 setext": ("ResNet\n------", [], {}),
+    "heading 6 with emphasis": ("###### *ResNet*", [], {}),
+    "image alt": ("![ResNet](x.png)", [], {}),
+    "link title": ('[x](y "ResNet")', [], {}),
+    "abbr": ("ResNet here\n\n*[ResNet]: Residual network", ["abbr"], {}),
+    "admonition title": ('!!! note "ResNet"\n    body', ["admonition"], {}),
+    "footnote ref": ("x[^ResNet]\n\n[^ResNet]: note", ["footnotes"], {}),
+    "no-glossary div": (
+        '<div class="no-glossary" markdown>\nResNet *x*\n</div>',
+        ["md_in_html"],
+        {},
+    ),
+    "no-glossary attr_list": ("ResNet\n{: .no-glossary }", ["attr_list"], {}),
+    "arithmatex inline": ("$ResNet$", ["pymdownx.arithmatex"], {}),
+    "arithmatex block": ("$$\nResNet\n$$", ["pymdownx.arithmatex"], {}),
+    "arithmatex generic": (
+        "$ResNet$",
+        ["pymdownx.arithmatex"],
+        {"pymdownx.arithmatex": {"generic": True}},
+    ),
+    "superfences": ("```python\nResNet = 1\n```", ["pymdownx.superfences"], {}),
+    "superfences in list": ("- x\n\n    ```\n    ResNet\n    ```", ["pymdownx.superfences"], {}),
+    "inlinehilite": ("`#!python ResNet`", ["pymdownx.highlight", "pymdownx.inlinehilite"], {}),
+    "keys": ('++ctrl+"ResNet"++', ["pymdownx.keys"], {}),
+    "details summary": ('??? note "ResNet"\n    body', ["pymdownx.details"], {}),
+    "tab label": ('=== "ResNet"\n\n    body', ["pymdownx.superfences", "pymdownx.tabbed"], {}),
+    "raw html block": ("<div>\nResNet\n</div>", [], {}),
+    "raw script": ("<script>var ResNet = 1;</script>", [], {}),
+    "raw style": ("<style>.ResNet {}</style>", [], {}),
+    "html comment": ("<!-- ResNet -->", [], {}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SKIPPED))
+def test_skipped_context(case: str) -> None:
+    src, extensions, configs = SKIPPED[case]
+    html = render(src + "\n\nSGD", extensions=extensions, configs=configs)
+    found = links_in(html)
+    assert found == [("SGD", "sgd")], html
+    # Apart from the control link, the HTML is exactly what Markdown makes without us.
+    plain = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    assert html.replace(link("SGD", "sgd"), "SGD") == plain.convert(src + "\n\nSGD")
+
+
+def test_text_after_a_raw_link_is_linked_again() -> None:
+    html = render('See <a href="x">ResNet paper</a> for ResNet.')
+    assert html == f'<p>See <a href="x">ResNet paper</a> for {link("ResNet", "resnet")}.</p>'
+
+
+def test_raw_void_tags_do_not_open_a_skipped_region() -> None:
+    html = render("a<br>ResNet <img src='x.png'> SGD")
+    assert links_in(html) == [("ResNet", "resnet"), ("SGD", "sgd")]
+
+
+def test_raw_span_without_skip_class_is_linked_inside() -> None:
+    html = render('<span class="x">ResNet</span>')
+    assert html == f'<p><span class="x">{link("ResNet", "resnet")}</span></p>'
+
+
+def test_admonition_body_tables_lists_and_footnotes_are_linked() -> None:
+    src = (
+        '!!! note "SGD"\n    ResNet in a note\n\n'
+        "| a | b |\n|---|---|\n| SGD | Dropout |\n\n"
+        "- Residual Block\n    - 정규화\n\n"
+        "Text[^1]\n\n[^1]: 텐서 in a footnote"
+    )
+    html = render(src, extensions=["admonition", "tables", "footnotes"])
+    assert links_in(html) == [
+        ("ResNet", "resnet"),
+        ("SGD", "sgd"),
+        ("Dropout", "dropout"),
+        ("Residual Block", "residual-block"),
+        ("정규화", "정규화"),
+        ("텐서", "텐서"),
+    ]
+    assert '<p class="admonition-title">SGD</p>' in html
+    assert f"<td>{link('SGD', 'sgd')}</td>" in html
+
+
+def test_headings_and_toc_are_unchanged() -> None:
+    src = "# ResNet and SGD\n\n## 정규화\n\nResNet body"
+    plain = markdown.Markdown(extensions=["toc"])
+    expected = plain.convert(src)
+    state = make_state()
+    md = markdown.Markdown(extensions=["toc", GlossaryExtension(state)])
+    html = md.convert(src)
+    assert html.split("<p>")[0] == expected.split("<p>")[0]
+    assert md.toc_tokens == plain.toc_tokens  # type: ignore[attr-defined]
+    assert md.toc == plain.toc  # type: ignore[attr-defined]
+    assert links_in(html) == [("ResNet", "resnet")]
+
+
+def test_attribute_values_are_never_touched() -> None:
+    html = render('ResNet <span title="ResNet">x</span> ![SGD](a.png "SGD")', mode="all")
+    assert html == (
+        f'<p>{link("ResNet", "resnet")} <span title="ResNet">x</span> '
+        '<img alt="SGD" src="a.png" title="SGD" /></p>'
+    )
+
+
+def test_escapes_and_entities_around_mentions() -> None:
+    html = render(r"\*ResNet\* &amp; SGD&nbsp;x")
+    assert html == f"<p>*{link('ResNet', 'resnet')}* &amp; {link('SGD', 'sgd')}&nbsp;x</p>"
+
+
+def test_placeholders_are_never_split() -> None:
+    """A superfences block inside a tight list item stays one placeholder and one block."""
+    src = "- ResNet\n    ```\n    SGD\n    ```\n- SGD"
+    html = render(src, extensions=["pymdownx.superfences"])
+    assert "\x02" not in html and "wzxhzdk" not in html
+    assert links_in(html) == [("ResNet", "resnet"), ("SGD", "sgd")]
+    assert "<code>SGD\n</code>" in html
+
+
+# -- scopes (the index page) -------------------------------------------------------------------
+
+
+def test_scope_restarts_link_first_and_never_links_its_own_term() -> None:
+    src = (
+        "ResNet and SGD.\n\n"
+        '<div data-glossary-scope="resnet" markdown>\nResNet uses SGD and SGD.\n</div>\n\n'
+        '<div data-glossary-scope="sgd" markdown>\nSGD trains ResNet.\n</div>\n\n'
+        "ResNet and SGD again."
+    )
+    html = render(src, extensions=["md_in_html"])
+    assert "data-glossary-scope" not in html
+    assert html == (
+        f"<p>{link('ResNet', 'resnet')} and {link('SGD', 'sgd')}.</p>\n"
+        f"<div>\n<p>ResNet uses {link('SGD', 'sgd')} and SGD.</p>\n</div>\n"
+        f"<div>\n<p>SGD trains {link('ResNet', 'resnet')}.</p>\n</div>\n"
+        "<p>ResNet and SGD again.</p>"
+    )
+
+
+def test_scope_attribute_is_removed_on_disabled_pages_and_in_skipped_elements() -> None:
+    src = '<div data-glossary-scope="sgd" markdown>\nSGD\n</div>\n\n'
+    src += '<div class="no-glossary" markdown>\n'
+    src += '<div data-glossary-scope="x" markdown>\nx\n</div>\n</div>'
+    html = render(src, extensions=["md_in_html"])
+    assert "data-glossary-scope" not in html
+    state = make_state()
+    assert state.page is not None
+    state.page.enabled = False
+    assert "data-glossary-scope" not in render(src, extensions=["md_in_html"], state=state)
+
+
+def test_atomic_text_outside_code_is_linked() -> None:
+    """After ``inline`` many texts are AtomicString; only the tree context decides."""
+    from markdown.util import AtomicString
+
+    class Atomize(markdown.treeprocessors.Treeprocessor):
+        def run(self, root: Any) -> None:
+            for elem in root.iter():
+                if elem.text:
+                    elem.text = AtomicString(elem.text)
+
+    class AtomizeExt(markdown.extensions.Extension):
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
+            md.treeprocessors.register(Atomize(md), "atomize", 1)
+
+    html = render("ResNet and `SGD`", extensions=[AtomizeExt()])
+    assert html == f"<p>{link('ResNet', 'resnet')} and <code>SGD</code></p>"
