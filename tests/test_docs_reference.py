@@ -286,3 +286,21 @@ def test_the_headings_example_reads_as_the_page_says() -> None:
     assert convergence is not None and "\\" not in convergence.definition
     assert not convergence.definition.startswith(":")
     assert glossary.title == "딥러닝 용어 정리"
+
+
+def test_the_documented_asset_size_is_the_real_one() -> None:
+    """docs/tooltips.md states the gzipped size of the tooltip assets; it must stay true."""
+    import gzip
+
+    assets = ROOT / "mkdocs_glossary_plugin" / "assets"
+    actual = sum(
+        len(gzip.compress((assets / name).read_bytes(), 9))
+        for name in ("glossary.js", "glossary.css")
+    )
+    text = (ROOT / "docs" / "tooltips.md").read_text("utf-8")
+    m = re.search(r"about ([0-9.]+) KB gzipped", text)
+    assert m, "docs/tooltips.md must state the assets' size ('about N KB gzipped')"
+    documented = float(m.group(1)) * 1024
+    assert abs(documented - actual) <= 0.2 * 1024, (
+        f"docs say {m.group(1)} KB, the assets are {actual / 1024:.1f} KB gzipped: update the page"
+    )
