@@ -368,3 +368,19 @@ def test_each_matching_example_is_what_the_matcher_finds(
         assert found != expected, f"{row} works now: remove it from KNOWN_DEVIATIONS"
         pytest.xfail(KNOWN_DEVIATIONS[row])
     assert found == expected, f"docs/matching.md row {row}: the matcher links {found}"
+
+
+def test_the_case_examples_are_what_the_matcher_finds() -> None:
+    """The "key | policy | so" table: the lower/upper-case variants it names link or not."""
+    rows = [
+        line
+        for line in (ROOT / "docs" / "matching.md").read_text("utf-8").splitlines()
+        if re.match(r"^\| `[^|]+\| case-(in)?sensitive \|", line)
+    ]
+    assert len(rows) == 2
+    matcher = _site_matcher()
+    for line in rows:
+        so = line.strip("|").split(" | ")[2]
+        linked = "not linked" not in so
+        for text in re.findall(r"`([^`]+)`", so):
+            assert bool(matcher.find(text)) == linked, f"docs/matching.md: {text!r} in {line}"
