@@ -1,0 +1,841 @@
+"""Find the mentions of glossary terms in a piece of text (GUIDE §4, §12 "Matching").
+
+Pure Python, no MkDocs import: the linker calls :meth:`Matcher.find` on every text node of every
+page, so the design is driven by speed and by Korean.
+
+How a text is searched
+======================
+
+1. **Normalise without moving offsets.** The text is compared in NFC; when the input is not NFC,
+   it is normalised segment by segment and every normalised character remembers where it came from,
+   so :class:`Match` offsets always refer to the original string. The NFC text is then lower-cased
+   character by character (same length) for the case-insensitive comparison; case-sensitive keys
+   are checked against the NFC text afterwards.
+
+2. **Cheap rejection, flat in the number of terms.** A term can only start where a *word* starts
+   (the left-edge rule), so every key has an *anchor*: its first Latin (or other-script) word, or
+   its first one or two Hangul syllables (spaces between Hangul syllables are optional, and a
+   Hangul word is usually glued to particles, so a whole Hangul word cannot be the anchor). One
+   compiled regular expression (a handful of character classes, independent of the glossary)
+   extracts the anchor-shaped prefix of every word of the text, and a set intersection with the
+   anchors of all keys, both in C, tells whether any key can start anywhere. Most text nodes stop
+   here. A flat alternation of keys, or a trie-shaped regex, is not used: Python's ``re`` tries the
+   branches of an alternation one after another, so its cost per character grows with the number
+   of keys (measured: 37 → 885 µs/KB from 100 to 10,000 keys).
+
+3. **Trie walk at the few candidate positions.** All keys live in one character trie of their
+   canonical form (lower case; a space or a hyphen between words becomes one separator; spaces
+   between two Hangul syllables are dropped). From a candidate position the walk follows the text:
+   a run of whitespace (also a newline) or a single hyphen between words matches a separator, and
+   whitespace between two Hangul syllables may be skipped. Every key that ends on the way is a
+   candidate; the longest one that passes every edge rule wins, else a shorter one may match
+   (``Residual Block을`` is ``Residual Block``, never ``Residual``). The cost is the length of the
+   longest key, not the number of keys.
+
+Edges (never ``\\b``)
+=====================
+
+Characters fall into script classes: Latin (with digits and Latin diacritics), Hangul, CJK
+(Han and kana), other letters, and non-letters. A key never starts inside a word of its own
+class (``미니배치`` does not contain ``배치``, ``gradients`` does not contain ``radient``),
+while two classes side by side are an edge (``ResNet에서는``). A hyphen or underscore glued
+between two words joins them into one name (``Pre-ResNet``, ``ResNet-50``). At the end:
+
+* a Latin-final key must not be followed by a Latin letter or digit, except an English plural
+  ending (see :func:`_plural_kind`); any Hangul may follow it (``FLOPs가``, ``ResNet기반``);
+* a Hangul-final key is followed by the end of the text, a non-Hangul character, or a run of
+  Hangul that is entirely a Korean particle / copula / light-verb ending sequence
+  (:data:`PARTICLE_SEQUENCES`), never by other Hangul (``텐서`` is not in ``텐서플로``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import product
+from typing import Any, Literal
+
+from .model import Problem, Term
+
+__all__ = [
+    "PARTICLE_SEQUENCES",
+    "Match",
+    "Matcher",
+    "canonical",
+    "is_particle_sequence",
+    "script_class",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Script classes
+# --------------------------------------------------------------------------------------------
+
+#: Hangul syllables and every block of jamo (conjoining, compatibility, extended A and B).
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"
+#: Han ideographs and kana: scripts written without spaces, never glued to Hangul or Latin.
+_CJK = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff"
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+#: Latin letters (with extensions, IPA, fullwidth forms), ASCII and fullwidth digits, and the
+#: combining diacritics that stay separate after NFC. Digits belong to Latin words (``ResNet50``).
+_LATIN = (
+    "0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0300-\u036f"
+    "\u1d00-\u1dff\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u2c60-\u2c7f\ua720-\ua7ff"
+    "\uab30-\uab6f\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+)
+_OTHER = rf"[^\W_{_LATIN}{_HANGUL}{_CJK}]"
+
+_CLASS_PATTERNS = (
+    ("L", re.compile(f"[{_LATIN}]")),
+    ("H", re.compile(f"[{_HANGUL}]")),
+    ("C", re.compile(f"[{_CJK}]")),
+    ("O", re.compile(_OTHER)),
+)
+_CLASS_CACHE: dict[str, str] = {}
+
+#: Characters that join two words into one name when glued between them.
+_JOINERS = frozenset("-\u2010\u2011_")
+#: Hyphens: between two words of a key they are the same as a space.
+_HYPHENS = frozenset("-\u2010\u2011")
+#: The separator of the canonical form (stands for a space or a hyphen between words).
+_SEP = " "
+_END = ""  # trie slot: entries of the keys that end at this node
+_YIES = "\x00"  # trie slot: entries of keys ending in consonant + "y", reachable as "…ies"
+
+_WS_RUN = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+_HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
+
+#: The anchor of every word: a whole Latin / CJK / other-script word, or the first one or two
+#: syllables of a Hangul word (the rest of the Hangul word is consumed without being captured).
+_ANCHOR = re.compile(
+    rf"([{_LATIN}]+|[{_HANGUL}]{{1,2}}|[{_CJK}]+|{_OTHER}+)(?:(?<=[{_HANGUL}])[{_HANGUL}]*)?"
+)
+
+
+def script_class(ch: str) -> str:
+    """The script class of one character: ``L`` (Latin and digits), ``H`` (Hangul), ``C`` (CJK),
+    ``O`` (another script's letter), or ``""`` (space, punctuation, symbol).
+
+    Two characters of the same class side by side belong to one word; a change of class is a word
+    edge. Digits count as Latin: ``ResNet50`` is one word, while ``3차원`` is ``3`` + ``차원``.
+    """
+    cls = _CLASS_CACHE.get(ch)
+    if cls is None:
+        cls = ""
+        for name, pattern in _CLASS_PATTERNS:
+            if pattern.match(ch):
+                cls = name
+                break
+        _CLASS_CACHE[ch] = cls
+    return cls
+
+
+def _fold(text: str) -> str:
+    """Lower-case without changing the length (offsets into it are offsets into ``text``).
+
+    ``str.lower`` turns a few characters into two (``İ``); those keep their case. Final sigma is
+    folded to ``σ`` so a key and a text agree whatever the context of the sigma.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "ς" in low:
+        low = low.replace("ς", "σ")
+    return low
+
+
+def canonical(key: str) -> str:
+    """The canonical form of a key, as stored in the trie.
+
+    NFC, lower case; a run of whitespace between two Hangul characters disappears (spaces inside
+    Hangul terms are optional); any other run of whitespace, and a hyphen between two word
+    characters, become one separator. A hyphen elsewhere (``->``) stays a literal ``-``.
+    """
+    low = _fold(unicodedata.normalize("NFC", key).strip())
+    out: list[str] = []
+    i, n = 0, len(low)
+    while i < n:
+        ch = low[i]
+        if ch.isspace():
+            j = i
+            while j < n and low[j].isspace():
+                j += 1
+            prev = out[-1] if out else ""
+            nxt = low[j] if j < n else ""
+            if not (prev and nxt and script_class(prev) == "H" and script_class(nxt) == "H"):
+                out.append(_SEP)
+            i = j
+            continue
+        if ch in _HYPHENS:
+            prev = out[-1] if out else ""
+            nxt = low[i + 1] if i + 1 < n else ""
+            glued = bool(prev and nxt and script_class(prev) and script_class(nxt))
+            out.append(_SEP if glued else "-")
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _compact(text: str) -> str:
+    """``text`` without whitespace and hyphens: what a case-sensitive comparison looks at."""
+    return _SEPARATORS.sub("", text)
+
+
+# --------------------------------------------------------------------------------------------
+# Korean particles and endings
+# --------------------------------------------------------------------------------------------
+
+_S_BASE = 0xAC00
+_EU = "으"
+#: Final consonants (jongseong) that endings attach to the last syllable of a stem.
+_FINAL_INDEX = {"ㄴ": 4, "ㄹ": 8, "ㅁ": 16, "ㅂ": 17, "ㅆ": 20}
+_MEDIAL_I, _MEDIAL_YEO, _MEDIAL_OE, _MEDIAL_WAE, _MEDIAL_A, _MEDIAL_O = 20, 6, 11, 10, 0, 8
+
+
+def _decompose(syllable: str) -> tuple[int, int, int]:
+    index = ord(syllable) - _S_BASE
+    return index // 588, (index % 588) // 28, index % 28
+
+
+def _compose(initial: int, medial: int, final: int) -> str:
+    return chr(_S_BASE + initial * 588 + medial * 28 + final)
+
+
+def _has_final(syllable: str) -> bool:
+    return _decompose(syllable)[2] != 0
+
+
+def _attach(stem: str, ending: str) -> str:
+    """Attach a verbal ending to a stem, following Korean spelling.
+
+    * ``ㄴ``/``ㄹ``/``ㅁ``/``ㅂ``-initial endings fuse into a vowel-final stem (``하`` + ``ㄴ`` =
+      ``한``, ``이`` + ``ㅂ니다`` = ``입니다``); after a consonant they take ``으`` (``받은``,
+      ``받을``, ``받음``) and ``ㅂ니다`` becomes ``습니다``; ``ㄴ다`` becomes ``는다``.
+    * ``(으)``-endings (``(으)면``) take ``으`` only after a consonant (``하면``, ``받으면``).
+    """
+    last = stem[-1]
+    if ending[:1] in _FINAL_INDEX:
+        jamo, rest = ending[0], ending[1:]
+        if not _has_final(last):
+            initial, medial, _ = _decompose(last)
+            return stem[:-1] + _compose(initial, medial, _FINAL_INDEX[jamo]) + rest
+        if jamo == "ㅂ":
+            return stem + "습" + rest
+        if jamo == "ㄴ" and rest.startswith("다"):
+            return stem + "는" + rest
+        initial, medial, _ = _decompose(_EU)
+        return stem + _compose(initial, medial, _FINAL_INDEX[jamo]) + rest
+    if ending.startswith("(으)"):
+        return stem + (_EU if _has_final(last) else "") + ending[3:]
+    return stem + ending
+
+
+def _eo_forms(stem: str) -> list[str]:
+    """The stem with the connective ``-아/어`` (the base of ``-아서``, ``-아야``, the past ``-았``).
+
+    Vowel harmony picks ``아`` after ``ㅏ``/``ㅗ``, else ``어``; the usual contractions are spelled
+    both ways where both are used: ``하`` → ``해``/``하여``, ``되`` → ``돼``/``되어``,
+    ``시키`` → ``시켜``.
+    """
+    last = stem[-1]
+    initial, medial, final = _decompose(last)
+    if last == "하":
+        return [stem[:-1] + "해", stem + "여"]
+    if final == 0 and medial == _MEDIAL_OE:
+        return [stem[:-1] + _compose(initial, _MEDIAL_WAE, 0), stem + "어"]
+    if final == 0 and medial == _MEDIAL_I:
+        return [stem[:-1] + _compose(initial, _MEDIAL_YEO, 0), stem + "어"]
+    return [stem + ("아" if medial in (_MEDIAL_A, _MEDIAL_O) else "어")]
+
+
+def _past(eo_form: str) -> str:
+    """``-았/었``: the ``ㅆ`` fuses into the ``아/어`` syllable (``해`` → ``했``, ``되어`` →
+    ``되었``)."""
+    initial, medial, _ = _decompose(eo_form[-1])
+    return eo_form[:-1] + _compose(initial, medial, _FINAL_INDEX["ㅆ"])
+
+
+#: Case particles that say where, with whom, by what (부사격·공동격 조사), and the honorific subject
+#: marker. They may be followed by the extenders below (``에서부터``, ``으로부터``).
+_ADVERBIAL = (
+    "에", "에서", "에게", "에게서", "께", "께서", "한테", "한테서", "더러", "로", "으로",
+    "로서", "으로서", "로써", "으로써", "와", "과", "랑", "이랑", "하고",
+)  # fmt: skip
+#: Adverbial particles that also extend another particle (``에서부터``, ``에게까지``).
+_EXTENDER = ("부터", "까지", "처럼", "보다", "만큼", "대로", "마다", "같이", "밖에")
+#: Auxiliary particles (보조사): topic, also, only, even, or, whatever.
+_DELIMITER = (
+    "은", "는", "도", "만", "조차", "마저", "라도", "이라도", "야", "이야", "나", "이나",
+    "든지", "이든지", "든", "이든", "나마", "이나마", "뿐", "요", "은커녕", "는커녕",
+)  # fmt: skip
+#: Delimiters after which a structural particle may still come (``만을``, ``뿐이``).
+_DELIMITER_OPEN = ("만", "뿐")
+#: Structural case particles (subject, object, genitive): always last.
+_STRUCTURAL = ("이", "가", "을", "를", "의")
+
+#: Verbal endings that attach to a stem as written (``다``) or through :func:`_attach`.
+_ENDINGS = (
+    "다", "고", "고서", "고는", "고도", "(으)며", "(으)면", "(으)면서", "(으)면서도", "(으)므로",
+    "(으)니", "(으)니까", "(으)나", "지", "지만", "지요", "죠", "지는", "지도", "게", "게끔",
+    "도록", "기", "는", "는데", "는지", "는가", "던", "든지", "거나", "거든", "(으)려고",
+    "(으)려면", "(으)려는", "자", "자마자", "네", "냐", "느냐", "더라도", "다가", "다는",
+    "다고", "다면", "ㄴ", "ㄴ다", "ㄴ다면", "ㄴ다고", "ㄴ다는", "ㄴ데", "ㄴ지", "ㄴ가", "ㄹ",
+    "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니까",
+)  # fmt: skip
+#: Endings after the connective ``-아/어`` form (``해서``, ``되어야``) and bare ``해``.
+_EO_ENDINGS = ("", "서", "야", "도", "요", "야만", "서는", "서도", "라")
+#: Endings after the past stem (``했다``, ``되었으며``).
+_PAST_ENDINGS = (
+    "다", "고", "으며", "으나", "으면", "으므로", "으니", "으니까", "는데", "는지", "을", "던",
+    "지만", "습니다", "어요", "기", "음", "다는", "다고", "다면", "을지", "더라도",
+)  # fmt: skip
+#: Nominalising endings: a particle may follow them (``하기를``, ``함으로써``, ``임을``).
+_NOMINAL_ENDINGS = ("기", "ㅁ")
+#: Connective endings that take a delimiter (``하고도``, ``해서는``, ``하지도``).
+_DELIMITABLE_ENDINGS = ("고", "지", "게", "도록", "(으)면서", "(으)려고")
+
+#: Light verbs that turn a noun into a verb (정규화하다, 정규화되다, 학습시키다, 학습받다).
+_LIGHT_VERBS = ("하", "되", "시키", "받", "당하")
+#: Copula endings that keep their form after a vowel-final noun without ``이``
+#: (``정규화다``, ``정규화라는``, ``정규화며``): only these, because a bare one-syllable ending
+#: such as ``기`` or ``자`` is more often the end of another noun (``연산자``).
+_COPULA_DROP = (
+    "다", "고", "며", "면", "라", "라서", "라고", "라는", "라면", "란", "므로", "지만",
+    "니까", "든지", "나", "라도", "던",
+)  # fmt: skip
+#: Copula forms that exist only with ``이``.
+_COPULA_ONLY = ("이라", "이라서", "이라고", "이라는", "이라면", "이란", "이며")
+
+
+def _noun_particle_sequences() -> set[str]:
+    """Particle sequences after a noun, in the order Korean grammar stacks them.
+
+    [adverbial particle] [extender] [delimiter] [structural particle], each optional:
+    ``에서는``, ``에게도``, ``으로써``, ``으로부터의``, ``까지만``, ``만을``, ``과의``. A structural
+    subject/object marker (이/가/을/를) only follows nothing, an extender (``까지를``) or an open
+    delimiter (``만을``); the genitive ``의`` also follows an adverbial (``에서의``). A delimiter
+    may follow ``만``/``뿐`` (``만은``, ``만이라도``).
+    """
+    out: set[str] = set()
+    adverbials = ("", *_ADVERBIAL)
+    extenders = ("", *_EXTENDER)
+    delimiters = (
+        "",
+        *_DELIMITER,
+        *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b not in _DELIMITER_OPEN),
+    )
+    for adverbial, extender, delimiter, structural in product(
+        adverbials, extenders, delimiters, ("", *_STRUCTURAL)
+    ):
+        if structural in ("이", "가", "을", "를"):
+            if delimiter and not delimiter.endswith(_DELIMITER_OPEN):
+                continue
+            if adverbial and not extender and not delimiter:
+                continue
+        if structural == "의" and delimiter and not delimiter.endswith(_DELIMITER_OPEN):
+            continue
+        out.add(adverbial + extender + delimiter + structural)
+    out.discard("")
+    return out
+
+
+def _copula_forms() -> set[str]:
+    """Forms of the copula ``이다`` after a noun (``이다``, ``인``, ``입니다``, ``이었다``,
+    ``였다``, ``이에요``/``예요``, ``이라는``/``라는``, ``임을``, ``이기에``)."""
+    forms: set[str] = set(_COPULA_ONLY)
+    for ending in _ENDINGS:
+        forms.add(_attach("이", ending))
+    for past in ("이었", "였"):
+        forms.update(past + e for e in _PAST_ENDINGS)
+    forms.update(("이어서", "여서", "이어야", "이에요", "예요", "이어도", "여도"))
+    forms.update(_COPULA_DROP)
+    return forms
+
+
+def _light_verb_forms() -> set[str]:
+    """Conjugations of the light verbs after a verbal noun: ``정규화하면``, ``정규화된``,
+    ``학습시켜``, ``양자화했다``, ``변환함으로써``, ``정규화하기를``, ``적용하고도``."""
+    forms: set[str] = set()
+    for stem in _LIGHT_VERBS:
+        for ending in _ENDINGS:
+            forms.add(_attach(stem, ending))
+        for ending in _NOMINAL_ENDINGS:
+            nominal = _attach(stem, ending)
+            forms.update(nominal + p for p in _NOMINAL_PARTICLES)
+        for ending in _DELIMITABLE_ENDINGS:
+            form = _attach(stem, ending)
+            forms.update(form + d for d in ("는", "도", "만", "요"))
+        for eo in _eo_forms(stem):
+            forms.update(eo + e for e in _EO_ENDINGS)
+            forms.update(_past(eo) + e for e in _PAST_ENDINGS)
+    return forms
+
+
+#: Particles after a nominalised verb or copula (``하기를``, ``함으로써``, ``임에도``).
+_NOMINAL_PARTICLES = (
+    "이", "가", "을", "를", "은", "는", "도", "만", "에", "에는", "에도", "으로", "으로써",
+    "으로서", "과", "와", "의", "까지", "보다",
+)  # fmt: skip
+
+
+def _particle_sequences() -> frozenset[str]:
+    """Everything that may follow a Hangul-final term inside the same word.
+
+    * noun particles, alone or stacked (:func:`_noun_particle_sequences`);
+    * the copula ``이다`` in its forms, after the noun or after an extender / open delimiter
+      (``까지이다``, ``뿐이다``), and nominalised copula forms with a particle (``임을``);
+    * the light verbs ``하다``/``되다``/``시키다``/``받다``/``당하다`` conjugated
+      (:func:`_light_verb_forms`);
+    * the plural ``들``, alone or followed by any noun particle or copula form (``블록들을``,
+      ``블록들이다``).
+
+    The list is generated from the grammar rather than from examples, and it over-generates a
+    little (a particle that does not suit the noun's last sound is accepted: ``정규화을``), which
+    only makes the matcher tolerant of typos. What it cannot know is a noun that happens to end
+    like a particle (``가속도`` is ``가속`` + ``도`` to this rule); a longer term that is in the
+    glossary still wins there, being the longest match.
+    """
+    nouns = _noun_particle_sequences()
+    copula = _copula_forms()
+    copula_nominal = {"임", "이기"}
+    copula |= {c + p for c in copula_nominal for p in _NOMINAL_PARTICLES}
+    out: set[str] = set(nouns) | copula | _light_verb_forms()
+    out.update(p + c for p in (*_EXTENDER, *_DELIMITER_OPEN) for c in copula)
+    out.add("들")
+    out.update("들" + s for s in nouns | copula)
+    return frozenset(out)
+
+
+#: Every particle / copula / light-verb sequence that may follow a Hangul-final term.
+PARTICLE_SEQUENCES: frozenset[str] = _particle_sequences()
+
+
+def is_particle_sequence(text: str) -> bool:
+    """Whether ``text`` (a run of Hangul glued after a term) is only particles and endings."""
+    return text in PARTICLE_SEQUENCES
+
+
+# --------------------------------------------------------------------------------------------
+# Case and plurals
+# --------------------------------------------------------------------------------------------
+
+_WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def _auto_case_sensitive(key: str) -> bool:
+    """``case_sensitive: auto``: a key is case-sensitive when one of its words (split at spaces
+    and hyphens) has an upper-case letter after its first letter (``SGD``, ``ViT``, ``ResNet``,
+    ``FLoating-point``); otherwise ``Identity Mapping`` also matches ``identity mapping``."""
+    return any(any(c.isupper() for c in word[1:]) for word in _WORD_SPLIT.split(key))
+
+
+#: Plural kinds of a Latin-final key.
+_NO_PLURAL, _ACRONYM_S, _PLURAL_S, _PLURAL_ES, _PLURAL_S_ES, _PLURAL_IES = range(6)
+
+
+def _plural_kind(key: str) -> int:
+    """How the English plural of a key is spelled, from its last word as written.
+
+    * an all-capitals acronym takes only a lower-case ``s`` (``FLOPs``, ``MLPs``): ``FLOPS`` is
+      another word, not the plural of ``FLOP``;
+    * a word ending in ``s``, ``x``, ``z``, ``ch``, ``sh`` takes ``es`` (``boxes``), one in ``o``
+      ``s`` or ``es``, one in a consonant + ``y`` takes ``ies`` for the ``y`` (``dependencies``);
+    * any other Latin word takes ``s``.
+
+    Nothing is singularised: a term written in the plural matches only as written.
+    """
+    words = _WORD_SPLIT.split(key.strip())
+    last = words[-1] if words else ""
+    if not last or script_class(last[-1]) != "L" or not last[-1].isalpha():
+        return _NO_PLURAL
+    letters = [c for c in last if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return _ACRONYM_S
+    low = last.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return _PLURAL_ES
+    if low.endswith("o"):
+        return _PLURAL_S_ES
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return _PLURAL_IES
+    return _PLURAL_S
+
+
+# --------------------------------------------------------------------------------------------
+# The matcher
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """One mention: ``text[start:end]`` refers to the term ``term_id`` through ``key``."""
+
+    start: int
+    """Offset into the text given to :meth:`Matcher.find` (also when it was not NFC)."""
+    end: int
+    term_id: str
+    key: str
+    """The name or alias that matched, as written in the glossary."""
+
+
+class _Entry:
+    """A compiled key: which term it links to and how it is checked."""
+
+    __slots__ = ("case_sensitive", "compact", "key", "last_class", "length", "plural", "rank",
+                 "term_id")  # fmt: skip
+
+    def __init__(
+        self, term_id: str, key: str, canon: str, case_sensitive: bool, plural: int, rank: int
+    ) -> None:
+        self.term_id = term_id
+        self.key = key
+        self.case_sensitive = case_sensitive
+        self.compact = _compact(key)
+        self.last_class = script_class(canon[-1])
+        self.length = len(canon)
+        self.plural = plural
+        self.rank = rank
+
+
+#: A trie node: character -> child node, plus the ``_END`` / ``_YIES`` slots (lists of entries).
+_Node = dict[str, Any]
+#: A candidate at one position: (end of the mention, key end, plural?, entry).
+_Candidate = tuple[int, int, bool, _Entry]
+
+
+def _candidate_order(c: _Candidate) -> tuple[int, bool, int, int]:
+    """Longest mention first; then the key as written before a plural of a shorter key; then the
+    longer key; then the first term given (only exact duplicates get this far)."""
+    return (-c[0], c[2], -c[3].length, c[3].rank)
+
+
+class Matcher:
+    """Every name and alias of the linkable terms, compiled once.
+
+    ``case_sensitive`` is the site policy (``"auto"``, ``True``, ``False``); a term's own
+    ``case_sensitive`` overrides it. ``plurals`` lets Latin-final keys match their English plural.
+    Keys shorter than two characters are not compiled; each one is reported in :attr:`problems`
+    (INFO) with its file and line. When two keys have the same canonical form, the first term
+    given wins (the model reports the duplicate).
+    """
+
+    def __init__(
+        self,
+        terms: Iterable[Term],
+        *,
+        case_sensitive: bool | Literal["auto"] = "auto",
+        plurals: bool = True,
+    ) -> None:
+        self.problems: list[Problem] = []
+        self._root: _Node = {}
+        self._anchors: set[str] = set()
+        self._open_anchors: set[str] = set()
+        self._cased_anchors: set[str] = set()
+        punct_first: set[str] = set()
+        rank = 0
+        for term in terms:
+            if not term.link:
+                continue
+            for key in term.keys:
+                key = unicodedata.normalize("NFC", key).strip()
+                if len(key) < 2:
+                    if key:
+                        self.problems.append(self._short_key_problem(term, key))
+                    continue
+                canon = canonical(key)
+                if term.case_sensitive is not None:
+                    cs = term.case_sensitive
+                elif case_sensitive == "auto":
+                    cs = _auto_case_sensitive(key)
+                else:
+                    cs = bool(case_sensitive)
+                plural = _plural_kind(key) if plurals else _NO_PLURAL
+                entry = _Entry(term.id, key, canon, cs, plural, rank)
+                rank += 1
+                self._insert(canon, entry)
+                first = canon[0]
+                if not script_class(first):
+                    punct_first.add(first)
+                    if first == "-":
+                        punct_first.update(_HYPHENS)
+                else:
+                    self._add_anchors(canon, key, plural, cs)
+        self._punct = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(punct_first)) + "]")
+            if punct_first
+            else None
+        )
+        self._particles = PARTICLE_SEQUENCES
+
+    # -- compiling ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _short_key_problem(term: Term, key: str) -> Problem:
+        what = "name" if key == term.name else "alias"
+        return Problem(
+            f"the {what} '{key}' of '{term.display_name}' is shorter than 2 characters: it is "
+            "not linked automatically (the entry stays in the index; link it explicitly)",
+            term.path or None,
+            term.line or None,
+            level="info",
+        )
+
+    def _insert(self, canon: str, entry: _Entry) -> None:
+        node = self._root
+        for ch in canon:
+            node = node.setdefault(ch, {})
+        node.setdefault(_END, []).append(entry)
+        if entry.plural == _PLURAL_IES:
+            parent = self._root
+            for ch in canon[:-1]:
+                parent = parent[ch]
+            parent.setdefault(_YIES, []).append(entry)
+
+    def _add_anchors(self, canon: str, key: str, plural: int, case_sensitive: bool) -> None:
+        """Register what the first word of a text must look like for this key to start there.
+
+        Anchors are lower case (the text is searched lower-cased). The first word of a
+        case-sensitive key is also kept as written, so that ``see`` in a text is not even a
+        candidate for the acronym ``SEE``.
+        """
+        m = _ANCHOR.match(canon)
+        if m is None:  # pragma: no cover - canon starts with a word character
+            return
+        anchor = m.group(1)
+        forms = [anchor]
+        if script_class(anchor[0]) == "H":
+            # "귀 납편향": the text may break the key's first Hangul word after one syllable.
+            forms.append(anchor[0])
+            case_sensitive = False
+        elif m.end() == len(canon) and plural != _NO_PLURAL:
+            # A one-word key: its plural is a different first word of the text.
+            forms += [anchor + "s", anchor + "es", anchor[:-1] + "ies"]
+        self._anchors.update(forms)
+        if not case_sensitive:
+            self._open_anchors.update(forms)
+            return
+        written = key[: len(anchor)]
+        self._cased_anchors.update((written, written + "s", written + "es", written[:-1] + "ies"))
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Match]:
+        """The mentions in ``text``: non-overlapping, leftmost-longest, in order."""
+        if not text:
+            return []
+        if unicodedata.is_normalized("NFC", text):
+            nfc, starts, ends = text, None, None
+        else:
+            nfc, starts, ends = _nfc_with_offsets(text)
+        low = _fold(nfc)
+        hits = self._anchors.intersection(_ANCHOR.findall(low))
+        punct = self._punct
+        if not hits and (punct is None or punct.search(low) is None):
+            return []
+        positions = self._candidate_positions(nfc, low, hits)
+        out: list[Match] = []
+        pos = 0
+        for s in positions:
+            if s < pos:
+                continue
+            found = self._match_at(nfc, low, s)
+            if found is None:
+                continue
+            end, entry = found
+            pos = end
+            if starts is not None and ends is not None:
+                out.append(Match(starts[s], ends[end - 1], entry.term_id, entry.key))
+            else:
+                out.append(Match(s, end, entry.term_id, entry.key))
+        return out
+
+    def _candidate_positions(self, nfc: str, low: str, hits: set[str]) -> list[int]:
+        """Offsets where a word of the text starts with one of the anchors found (or where a
+        punctuation-initial key may start).
+
+        An anchor is a whole word, except a two-syllable Hangul anchor, which is a prefix: a
+        one-syllable Hangul anchor only counts as a word of its own (``귀 납편향``), since a longer
+        word is covered by its two-syllable anchor. An anchor of case-sensitive keys only must
+        also be written as in one of them.
+        """
+        found: set[int] = set()
+        n = len(low)
+        for anchor in hits:
+            cls = script_class(anchor[0])
+            whole = cls != "H" or len(anchor) == 1
+            cased = anchor not in self._open_anchors
+            size = len(anchor)
+            i = low.find(anchor)
+            while i >= 0:
+                end = i + size
+                if (
+                    (i == 0 or script_class(low[i - 1]) != cls)
+                    and (not whole or end >= n or script_class(low[end]) != cls)
+                    and (not cased or nfc[i:end] in self._cased_anchors)
+                ):
+                    found.add(i)
+                i = low.find(anchor, i + 1)
+        if self._punct is not None:
+            found.update(m.start() for m in self._punct.finditer(low))
+        return sorted(found)
+
+    def _left_edge(self, low: str, s: int) -> bool:
+        """A key may start at ``s``: not inside a word of its own class, not after a joiner."""
+        if s == 0:
+            return True
+        first = script_class(low[s])
+        if not first:
+            return True
+        before = low[s - 1]
+        if script_class(before) == first:
+            return False
+        return not (before in _JOINERS and s >= 2 and script_class(low[s - 2]))
+
+    def _right_edge(self, low: str, end: int, last_class: str) -> bool:
+        """A key whose last character has ``last_class`` may end at ``end``."""
+        if end >= len(low) or not last_class:
+            return True
+        after = low[end]
+        if after in _JOINERS and end + 1 < len(low) and script_class(low[end + 1]):
+            return False
+        cls = script_class(after)
+        if not cls:
+            return True
+        if last_class == "H":
+            if cls != "H":
+                return True
+            run = _HANGUL_RUN.match(low, end)
+            return run is not None and run.group() in self._particles
+        return cls != last_class
+
+    def _walk(self, low: str, s: int) -> list[tuple[int, bool, list[_Entry]]]:
+        """Follow the trie from ``s``; return (offset, ies, entries) for every key end met.
+
+        ``ies`` is False for keys that end at the offset and True for keys whose final ``y`` is
+        at the offset, met because the text has ``ies`` there (their plural). The common case,
+        a character that continues a key, costs two dictionary look-ups.
+        """
+        node = self._root
+        i, n = s, len(low)
+        found: list[tuple[int, bool, list[_Entry]]] = []
+        while True:
+            ends = node.get(_END)
+            if ends is not None:
+                found.append((i, False, ends))
+            if i >= n:
+                return found
+            ch = low[i]
+            nxt = node.get(ch)
+            if nxt is not None and ch != _SEP:
+                if ch == "i" and _YIES in node and low.startswith("ies", i):
+                    found.append((i, True, node[_YIES]))
+                node = nxt
+                i += 1
+                continue
+            if ch.isspace():
+                j = i + 1
+                while j < n and low[j].isspace():
+                    j += 1
+                if j >= n:
+                    return found
+                after = low[j]
+                if after in node and script_class(after) == "H" and script_class(low[i - 1]) == "H":
+                    node = node[after]  # optional space between two Hangul syllables
+                    i = j + 1
+                    continue
+                nxt = node.get(_SEP)
+                i = j
+            elif ch in _HYPHENS:
+                nxt = node.get("-")
+                if nxt is None and i + 1 < n and script_class(low[i + 1]):
+                    nxt = node.get(_SEP)
+                i += 1
+            elif ch == "i" and _YIES in node and low.startswith("ies", i):
+                found.append((i, True, node[_YIES]))
+            if nxt is None:
+                return found
+            node = nxt
+
+    def _match_at(self, nfc: str, low: str, s: int) -> tuple[int, _Entry] | None:
+        """The longest key starting at ``s`` that passes every rule, with the end of its mention."""
+        if not self._left_edge(low, s):
+            return None
+        found = self._walk(low, s)
+        if not found:
+            return None
+        candidates: list[_Candidate] = []
+        for i, ies, entries in found:
+            for entry in entries:
+                if ies:
+                    if not entry.case_sensitive or nfc.startswith("ies", i):
+                        candidates.append((i + 3, i, True, entry))
+                    continue
+                candidates.append((i, i, False, entry))
+                if entry.plural:
+                    suffix = self._plural_suffix(nfc, low, i, entry)
+                    if suffix:
+                        candidates.append((i + suffix, i, True, entry))
+        if len(candidates) > 1:
+            candidates.sort(key=_candidate_order)
+        for end, key_end, plural, entry in candidates:
+            if entry.case_sensitive:
+                written = _compact(nfc[s:key_end])
+                ies = plural and entry.plural == _PLURAL_IES
+                if written != (entry.compact[:-1] if ies else entry.compact):
+                    continue
+            if self._right_edge(low, end, "L" if plural else entry.last_class):
+                return end, entry
+        return None
+
+    @staticmethod
+    def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
+        """Length of the plural ending of ``entry`` found at ``i`` (0 if none)."""
+        kind = entry.plural
+        if kind in (_NO_PLURAL, _PLURAL_IES) or i >= len(low):
+            return 0
+        text = nfc if entry.case_sensitive or kind == _ACRONYM_S else low
+        if kind == _ACRONYM_S:
+            return 1 if text.startswith("s", i) else 0
+        if kind in (_PLURAL_ES, _PLURAL_S_ES) and text.startswith("es", i):
+            return 2
+        if kind in (_PLURAL_S, _PLURAL_S_ES) and text.startswith("s", i):
+            return 1
+        return 0
+
+
+def _nfc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """NFC of ``text`` and, for each of its characters, the span of ``text`` it came from.
+
+    The text is cut before every character that starts a new normalisation segment (a starter
+    that does not compose with what precedes it, checked by normalising both ways), each
+    segment is normalised on its own, and all characters of a segment's NFC point to the whole
+    segment. Only called for text that is not already NFC.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    seg = 0
+    n = len(text)
+    for i in range(1, n + 1):
+        if i < n:
+            ch = text[i]
+            if unicodedata.combining(ch):
+                continue
+            head = text[seg:i]
+            if unicodedata.normalize("NFC", head + ch) != unicodedata.normalize(
+                "NFC", head
+            ) + unicodedata.normalize("NFC", ch):
+                continue
+        piece = unicodedata.normalize("NFC", text[seg:i])
+        pieces.append(piece)
+        starts.extend([seg] * len(piece))
+        ends.extend([i] * len(piece))
+        seg = i
+    return "".join(pieces), starts, ends
