@@ -115,3 +115,30 @@ def test_every_nav_page_is_built(site: Path) -> None:
         "changelog",
     ):
         assert (site / url / "index.html").is_file(), url
+
+
+def test_the_docs_also_build_strictly_with_properdocs(tmp_path: Path) -> None:
+    """Issue 6.5: our docs build with ProperDocs (the maintained MkDocs 1.6 fork) too."""
+    import importlib.util
+
+    if importlib.util.find_spec("properdocs") is None:
+        reason = "ProperDocs is not installed (pip install -e '.[properdocs]')"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    command = ["build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(tmp_path / "site")]
+    proc = subprocess.run(
+        [sys.executable, "-m", "properdocs", *command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 0, f"properdocs build --strict failed:\n{proc.stderr}"
+    page = BeautifulSoup(
+        (tmp_path / "site" / "demo" / "resnet" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert _links(page).get("resnet") == "ResNet"
+    assert (tmp_path / "site" / "glossary" / "index.html").is_file()
