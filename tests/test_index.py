@@ -626,3 +626,13 @@ def test_layout_is_frozen_value() -> None:
     layout = IndexLayout("glossary.md", False, True)
     assert layout.pages() == ["glossary.md"]
     assert layout.base == "glossary"
+
+
+def test_an_empty_glossary_still_gives_a_page_with_an_inactive_bar() -> None:
+    soup, _, state = render(glossary_of())
+    assert soup.select_one("h1").get_text() == "Glossary"
+    bar = soup.select_one("nav.glossary-letters")
+    assert bar is not None and not bar.select("a")
+    assert len(bar.select(".glossary-letter-inactive")) == 26
+    assert not soup.select("h2, h3")
+    assert state.problems == []

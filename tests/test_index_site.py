@@ -462,6 +462,15 @@ def test_korean_source_inside_docs_is_not_published(korean: Path) -> None:
 def split(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = _project(tmp_path_factory, "split")
     config = {
+        # Every link and anchor of the group pages must validate: strict fails on any warning.
+        "validation": {
+            "links": {
+                "not_found": "warn",
+                "anchors": "warn",
+                "unrecognized_links": "warn",
+                "absolute_links": "warn",
+            }
+        },
         "plugins": [
             "search",
             {
@@ -472,7 +481,7 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Path:
             },
         ],
     }
-    return build(project, PAGES, config)
+    return build(project, PAGES, config, strict=True)
 
 
 def test_split_group_pages_and_overview(split: Path) -> None:
