@@ -300,12 +300,25 @@ def test_site_with_macros_in_either_order(tmp_path: Path, order: str) -> None:
         ("../../../glossary/#stochastic-gradient-descent", "확률적 경사하강법"),
         ("../../../glossary/#residual-block", "blocks"),
     ]
-    # Explicit links count as mentions: backlinks and tooltips read these records.
+    # Explicit links count as mentions: the page carries their tooltips, the index backlinks.
+    summaries = {str(e["data-glossary-term"]) for e in deep.select("[data-glossary-summary]")}
+    assert summaries == {"stochastic-gradient-descent", "residual-block"}
     plugin = cfg.plugins["glossary"]
     assert plugin.state.usage["sub/deep/page.md"] == [
         "stochastic-gradient-descent",
         "residual-block",
     ]
+    index = _soup(cfg, "glossary/index.html")
+    entry = index.find("h3", id="residual-block")
+    assert entry is not None
+    backlinks: list[str] = []
+    for sib in entry.find_next_siblings():
+        if sib.name in ("h2", "h3"):
+            break
+        backlinks += [a.get_text() for a in sib.select(".glossary-backlinks a")]
+        if "glossary-backlinks" in (sib.get("class") or []):
+            backlinks += [a.get_text() for a in sib.find_all("a")]
+    assert "Deep page" in backlinks  # only term() mentions it there
 
 
 @pytest.mark.slow
