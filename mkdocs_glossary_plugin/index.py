@@ -144,6 +144,8 @@ class IndexLayout:
     groups: tuple[str, ...] = ()
     term_groups: Mapping[str, str] = field(default_factory=dict)
     """Term id -> group (only needed when split)."""
+    _urls: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Cache: term id -> entry URL (the linker asks once per link)."""
 
     @property
     def base(self) -> str:
@@ -180,7 +182,10 @@ class IndexLayout:
 
     def entry_url(self, term: Term) -> str:
         """Site-root-relative URL of the term's entry: ``glossary/#id``, ``glossary/a.html#id``."""
-        return f"{self.url_of(self.page_of(term))}#{fragment(term.id)}"
+        url = self._urls.get(term.id)
+        if url is None:
+            url = self._urls[term.id] = f"{self.url_of(self.page_of(term))}#{fragment(term.id)}"
+        return url
 
 
 def make_layout(glossary: Glossary, path: str, split: str, use_directory_urls: bool) -> IndexLayout:
