@@ -147,7 +147,7 @@ def _serialize(nodes: Iterable[_Node], budget: list[int] | None = None) -> str:
             out.append(html.escape(text, quote=False))
         elif node.tag == "script" and _math_script(node):
             out.append(_math_script(node))
-        elif node.tag in _DROP_TAGS:
+        elif node.tag in _DROP_TAGS or "MathJax_Preview" in node.classes():
             continue
         elif node.tag in _VOID:
             out.append(_start_tag(node))
@@ -157,15 +157,16 @@ def _serialize(nodes: Iterable[_Node], budget: list[int] | None = None) -> str:
 
 
 def _math_script(node: _Node) -> str:
-    """Arithmatex's non-generic output (``<script type="math/tex">``) as its generic span form:
-    the tooltip script never inserts ``<script>`` elements, and MathJax typesets the span."""
+    """Arithmatex's non-generic output (``<script type="math/tex">`` in a ``span.arithmatex``,
+    after a ``MathJax_Preview`` that is dropped) as the generic form's delimited TeX text: the
+    tooltip script never inserts ``<script>`` elements, and MathJax typesets the span."""
     kind = dict(node.attrs).get("type", "")
     if not kind.startswith("math/tex"):
         return ""
     tex = html.escape(node.plain(), quote=False)
     if "mode=display" in kind:
-        return f'<span class="arithmatex">\\[{tex}\\]</span>'
-    return f'<span class="arithmatex">\\({tex}\\)</span>'
+        return f"\\[{tex}\\]"
+    return f"\\({tex}\\)"
 
 
 def _walk(node: _Node) -> Iterator[_Node]:
@@ -362,10 +363,9 @@ def _attr(value: str) -> str:
 class Payloads:
     """Summaries rendered once per build, then the payload for each page.
 
-    ``render`` turns Markdown into HTML (``make_renderer``); ``resolve`` maps a URL written in a
-    definition (relative to the index page's source, as MkDocs would read it there) to a
-    site-root-relative URL, or None to leave it as written; ``label`` is the localized "open in
-    glossary" text.
+    ``render`` turns Markdown into HTML (``make_renderer``); ``resolve(term, url)`` maps a relative
+    URL written in a term's definition (relative to its source file) to a site-root-relative URL,
+    or None to leave it as written; ``label`` is the localized "open in glossary" text.
     """
 
     def __init__(
@@ -373,7 +373,7 @@ class Payloads:
         glossary: Glossary,
         render: Callable[[str], str],
         label: str,
-        resolve: Callable[[str], str | None] | None = None,
+        resolve: Callable[[Term, str], str | None] | None = None,
     ) -> None:
         self.glossary = glossary
         self.render = render
@@ -393,7 +393,7 @@ class Payloads:
                 resolve = self.resolve
 
                 def to_root(url: str) -> str:
-                    target = resolve(url)
+                    target = resolve(term, url)
                     return url if target is None else _ROOT + target.lstrip("/")
 
                 cached = rewrite_urls(cached, to_root)

@@ -195,7 +195,7 @@ def test_rewrite_urls(markup: str, expected: str) -> None:
 def test_payloads_rewrite_urls_per_page_depth(page_url: str, href: str, img: str) -> None:
     term = Term("ResNet", definition="See [it](other.md#sec) ![i](img/a.png) and text.")
     roots = {"other.md#sec": "other/#sec", "img/a.png": "img/a.png"}
-    payloads = Payloads(Glossary(terms=[term]), render, "Open", lambda u: roots.get(u))
+    payloads = Payloads(Glossary(terms=[term]), render, "Open", lambda t, u: roots.get(u))
     page = '<a class="glossary-term" href="x" data-glossary-term="resnet">ResNet</a>'
     out = BeautifulSoup(payloads.for_page(page, page_url), "html.parser")
     span = out.select_one("[data-glossary-term=resnet]")

@@ -1,0 +1,184 @@
+"""Tooltips in real builds: the payload each page carries, the shipped assets, and the wheel."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import content_of, html_of
+
+pytestmark = pytest.mark.slow
+
+GLOSSARY = r"""
+- term: ResNet
+  definition: |
+    ![diagram](img/resnet.png)
+
+    A network of residual blocks. See [the page](sub/page.md#top) and ![i](img/resnet.png)
+    for zebraword details.
+
+    Second paragraph, never in a tooltip.
+- term: Dropout
+  summary: Randomly **drops** units.
+  definition: A long definition that the explicit summary replaces.
+- term: Unused
+  definition: Mentioned nowhere.
+- term: "<img src=x onerror=alert(1)>"
+  id: hostile
+  aliases: [hostile term]
+  definition: |
+    Ends </script> early, opens <!-- and has "quotes" & ampersands.
+"""
+
+PAGES = {
+    "glossary.yml": GLOSSARY,
+    "img/resnet.png": "not really a png",
+    "index.md": "# Home\n\nResNet and Dropout, then ResNet again.\n",
+    "sub/page.md": "# Page\n\nA deep ResNet. And a hostile term.\n",
+    "plain.md": "# Plain\n\nNo terms here.\n",
+}
+
+
+def _config(theme: Any = None, **extra: Any) -> dict[str, Any]:
+    cfg: dict[str, Any] = {
+        "plugins": [{"search": {}}, {"glossary": {"source": "docs/glossary.yml"}}],
+        "extra_css": ["css/user.css"],
+        **extra,
+    }
+    if theme is not None:
+        cfg["theme"] = theme
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def site(site_builder: Any) -> Path:
+    files = {**PAGES, "css/user.css": "a.glossary-term { color: red; }"}
+    return Path(site_builder(files, _config({"name": "material", "language": "ko"}), theme=None))
+
+
+def payload(soup: BeautifulSoup) -> dict[str, dict[str, str]]:
+    """``{term id: {name, summary}}`` from the page's payload element."""
+    out = {}
+    for span in content_of(soup).select(".glossary-payload [data-glossary-term]"):
+        out[str(span["data-glossary-term"])] = {
+            "name": str(span["data-glossary-name"]),
+            "summary": str(span["data-glossary-summary"]),
+        }
+    return out
+
+
+def test_each_page_carries_only_the_terms_it_links(site: Path) -> None:
+    assert list(payload(html_of(site, ""))) == ["resnet", "dropout"]
+    assert list(payload(html_of(site, "sub/page/"))) == ["resnet", "hostile"]
+    assert payload(html_of(site, "plain/")) == {}
+    assert content_of(html_of(site, "plain/")).select(".glossary-payload") == []
+
+
+def test_payload_element_is_hidden_empty_and_localized(site: Path) -> None:
+    soup = html_of(site, "")
+    (div,) = content_of(soup).select("div.glossary-payload")
+    assert div.has_attr("hidden") and div.get_text() == ""
+    assert div["data-glossary-label"] == "용어집에서 보기"
+    assert soup.select("script[type='application/json'].glossary-payload") == []
+    assert soup.select("template") == []
+
+
+def test_summaries_first_text_paragraph_and_explicit(site: Path) -> None:
+    data = payload(html_of(site, ""))
+    resnet = BeautifulSoup(data["resnet"]["summary"], "html.parser")
+    assert "zebraword" in resnet.get_text()
+    assert "Second paragraph" not in resnet.get_text()
+    assert data["dropout"]["summary"] == "Randomly <strong>drops</strong> units."
+
+
+@pytest.mark.parametrize(
+    ("url", "href", "src"),
+    [
+        ("", "sub/page/#top", "img/resnet.png"),
+        ("sub/page/", "#top", "../../img/resnet.png"),
+    ],
+)
+def test_summary_urls_are_rewritten_for_each_page(
+    site: Path, url: str, href: str, src: str
+) -> None:
+    summary = BeautifulSoup(payload(html_of(site, url))["resnet"]["summary"], "html.parser")
+    assert summary.a is not None and summary.a["href"] == href
+    assert summary.img is not None and summary.img["src"] == src
+
+
+def test_hostile_term_is_escaped_in_the_page(site: Path) -> None:
+    page = (site / "sub" / "page" / "index.html").read_text("utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    data = payload(soup)["hostile"]
+    assert data["name"] == "<img src=x onerror=alert(1)>"
+    assert "<!--" not in page.split('class="glossary-payload"', 1)[1].split("</div>", 1)[0]
+    # Nothing of the payload became markup: the only img in the content is none at all.
+    assert content_of(soup).find("img") is None
+    assert content_of(soup).find("script") is None
+    # The text after the content is intact (a comment opened by the payload would eat it).
+    assert soup.find("footer") is not None
+
+
+def test_links_have_no_title_and_payload_stays_out_of_search(site: Path) -> None:
+    for a in content_of(html_of(site, "")).select("a.glossary-term"):
+        assert not a.has_attr("title")
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        if not doc["location"].startswith("glossary/"):
+            assert "zebraword" not in doc["text"], doc["location"]
+            assert "drops" not in doc["text"], doc["location"]
+
+
+def test_assets_are_published_and_come_before_the_users_css(site: Path) -> None:
+    soup = html_of(site, "sub/page/")
+    css = [str(link["href"]) for link in soup.select("link[rel=stylesheet]")]
+    ours = css.index("../../assets/glossary/glossary.css")
+    assert ours < css.index("../../css/user.css")
+    scripts = [str(s.get("src")) for s in soup.select("script[src]")]
+    assert "../../assets/glossary/glossary.js" in scripts
+    assert (site / "assets" / "glossary" / "glossary.js").is_file()
+    assert (site / "assets" / "glossary" / "glossary.css").is_file()
+
+
+def test_file_urls_and_the_mkdocs_theme(build_site: Any) -> None:
+    site = build_site(PAGES, _config({"name": "mkdocs"}), theme=None, use_directory_urls=False)
+    soup = html_of(site, "sub/page.html")
+    css = [str(link["href"]) for link in soup.select("link[href$='.css']")]
+    assert "../assets/glossary/glossary.css" in css
+    assert "../assets/glossary/glossary.js" in [str(s.get("src")) for s in soup("script")]
+    assert payload(soup)["resnet"]["name"] == "ResNet"
+    label = soup.select_one(".glossary-payload")
+    assert label is not None and label["data-glossary-label"] == "Open in glossary"
+
+
+def test_tooltips_false_ships_nothing(build_site: Any) -> None:
+    cfg = _config()
+    cfg["plugins"][1]["glossary"]["tooltips"] = False
+    site = build_site(PAGES, cfg)
+    soup = html_of(site, "")
+    assert soup.select("a.glossary-term")  # still linked
+    assert soup.select(".glossary-payload") == []
+    assert not (site / "assets" / "glossary" / "glossary.js").exists()
+    assert "glossary.js" not in str(soup)
+
+
+def test_users_own_asset_file_overrides_ours(build_site: Any) -> None:
+    files = {**PAGES, "assets/glossary/glossary.css": "/* mine */"}
+    site = build_site(files, _config())
+    assert (site / "assets" / "glossary" / "glossary.css").read_text("utf-8") == "/* mine */"
+    assert "addEventListener" in (site / "assets" / "glossary" / "glossary.js").read_text("utf-8")
+
+
+def test_wheel_contains_the_assets(tmp_path: Path) -> None:
+    hatchling = pytest.importorskip("hatchling.builders.wheel")
+    root = Path(__file__).resolve().parents[1]
+    (wheel,) = hatchling.WheelBuilder(str(root)).build(
+        directory=str(tmp_path), versions=["standard"]
+    )
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("glossary.js", "glossary.css"):
+        assert f"mkdocs_glossary_plugin/assets/{name}" in names
