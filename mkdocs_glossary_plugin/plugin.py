@@ -549,6 +549,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._index_local = local
         self.index_seconds += perf_counter() - start
 
+    def index_file_of(self, term: Term, url: str) -> str | None:
+        """The src path in the site of a local file that a definition refers to by a relative
+        URL (relative to its source file): a file inside ``docs_dir``, or the copy published
+        beside the index for a file outside it. None for remote, missing or unpublished targets.
+        Valid from ``on_files`` on (tooltips resolve summary URLs with it)."""
+        if self._index_local is None:
+            return None
+        return self._index_local.target(term, url)
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         """Remember the nav order of pages: backlinks are listed in it."""
         if not self.config.enabled:
