@@ -384,3 +384,12 @@ def test_the_case_examples_are_what_the_matcher_finds() -> None:
         linked = "not linked" not in so
         for text in re.findall(r"`([^`]+)`", so):
             assert bool(matcher.find(text)) == linked, f"docs/matching.md: {text!r} in {line}"
+
+
+def test_the_readme_links_and_pictures_exist() -> None:
+    """The README is read on the package index and in the repository: local targets must exist."""
+    targets = re.findall(r"\]\(([^)\s]+)\)", README.read_text("utf-8"))
+    local = [t for t in targets if not re.match(r"[a-z]+:", t) and not t.startswith("#")]
+    assert "docs/assets/tooltip.png" in local
+    missing = [t for t in local if not (ROOT / t.split("#")[0]).exists()]
+    assert not missing, f"README.md links to missing files: {missing}"
