@@ -15,6 +15,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote
 
+import pathspec.gitignore
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,6 +40,7 @@ from .index import (
     fragment,
     make_layout,
 )
+from .matcher import Matcher
 from .model import Glossary, Problem, Term
 from .sources import SourceError, load
 from .tooltips import Payloads, make_renderer
@@ -142,10 +144,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         records; MkDocs reloads ``mkdocs.yml`` for each rebuild, but an extension instance left
         in ``markdown_extensions`` by an earlier ``on_config`` is removed all the same.
         """
-        import pathspec.gitignore
-
-        from .matcher import Matcher
-
         option = self.config.case_sensitive
         case_sensitive: bool | Literal["auto"] = "auto" if option == "auto" else bool(option)
         key = (glossary, case_sensitive, self.config.plurals)

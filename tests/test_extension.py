@@ -20,36 +20,8 @@ from mkdocs_glossary_plugin.extension import (
     LinkerState,
     PageContext,
 )
+from mkdocs_glossary_plugin.matcher import Matcher
 from mkdocs_glossary_plugin.model import Glossary, Term
-
-try:
-    from mkdocs_glossary_plugin.matcher import Matcher
-except ImportError:  # TEMPORARY test double until matcher.py lands
-    import re
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class _M:
-        start: int
-        end: int
-        term_id: str
-        key: str
-
-    class Matcher:  # type: ignore[no-redef]
-        def __init__(self, terms: Any) -> None:
-            self.ids = {}
-            for t in terms:
-                for k in t.keys:
-                    self.ids[k.lower()] = t.id
-            alt = "|".join(sorted(map(re.escape, self.ids), key=len, reverse=True))
-            self.re = re.compile(rf"(?<![\w-])({alt})(?=(?:는|를|이|하면|은|을)?(?![\w-]))", re.I)
-
-        def find(self, text: str) -> list[_M]:
-            return [
-                _M(m.start(), m.end(), self.ids[m.group(1).lower()], m.group(1))
-                for m in self.re.finditer(text)
-            ]
-
 
 TERMS = [
     Term("ResNet", "A residual network."),
@@ -397,3 +369,26 @@ def test_atomic_text_outside_code_is_linked() -> None:
 
     html = render("ResNet and `SGD`", extensions=[AtomizeExt()])
     assert html == f"<p>{link('ResNet', 'resnet')} and <code>SGD</code></p>"
+
+
+def test_one_state_across_pages_and_reset() -> None:
+    """MkDocs makes one Markdown instance per page; the state collects usage per page."""
+    state = make_state()
+    ext = GlossaryExtension(state)
+    for src, text in [("a.md", "ResNet and SGD"), ("b/c.md", "SGD"), ("d.md", "nothing")]:
+        state.page = PageContext(src, src.replace(".md", "/"))
+        markdown.Markdown(extensions=[ext]).convert(text)
+    assert state.usage == {"a.md": ["resnet", "sgd"], "b/c.md": ["sgd"]}
+    assert state.link_counts == {"a.md": 2, "b/c.md": 1}
+    assert state.term_links == {"resnet": 1, "sgd": 2}
+    assert state.links_made == 3
+    state.reset()
+    assert (state.usage, state.link_counts, state.term_links, state.page) == ({}, {}, {}, None)
+
+
+def test_unknown_term_id_from_matcher_is_ignored() -> None:
+    """A match for an id the glossary does not know (a stale matcher) makes no link."""
+    glossary = Glossary(terms=[Term("SGD")])
+    state = LinkerState(Matcher([Term("ResNet"), Term("SGD")]), glossary, lambda t: f"g/#{t.id}")
+    state.page = PageContext("x.md", "")
+    assert links_in(render("ResNet and SGD", state=state)) == [("SGD", "sgd")]

@@ -66,7 +66,12 @@ def _config(plugins_order: str = "macros-first", **glossary: Any) -> dict[str, A
     plugins: list[Any] = ["search", "macros", entry]
     if plugins_order == "macros-last":
         plugins = ["search", entry, "macros"]
-    return {"plugins": plugins, "markdown_extensions": ["toc", "attr_list"]}
+    # A site_url with a sub-path: relative links work under it unchanged.
+    return {
+        "site_url": "https://example.org/docs/",
+        "plugins": plugins,
+        "markdown_extensions": ["toc", "attr_list"],
+    }
 
 
 @pytest.fixture(scope="module")
