@@ -246,3 +246,20 @@ def test_assets_fit_the_size_budget() -> None:
     css = (ASSETS / "glossary.css").read_bytes()
     size = len(gzip.compress(js, 9)) + len(gzip.compress(css, 9))
     assert size <= 6144, f"{size} bytes gzipped"
+
+
+def test_non_generic_arithmatex_keeps_the_tex_without_script() -> None:
+    r = make_renderer(["pymdownx.arithmatex"], {})  # MathJax 2 style: <script type=math/tex>
+    got = summary_html(Term("x", definition="Loss $x^2$ here."), r)
+    assert got == 'Loss <span class="arithmatex">\\(x^2\\)</span> here.'
+
+
+def test_authors_absolute_urls_are_not_taken_for_resolved_ones() -> None:
+    term = Term("T", definition="[abs](/root/page/) and [rel](rel.md).")
+    payloads = Payloads(Glossary(terms=[term]), render, "Open", lambda t, u: "sub/rel/")
+    out = payloads.for_page('<a class="glossary-term" data-glossary-term="t">T</a>', "a/b/")
+    inner = BeautifulSoup(
+        str(BeautifulSoup(out, "html.parser").span["data-glossary-summary"]),  # type: ignore[index]
+        "html.parser",
+    )
+    assert [a["href"] for a in inner("a")] == ["/root/page/", "../../sub/rel/"]

@@ -53,6 +53,8 @@
       pop.tabIndex = -1;
       attr(pop, "role", "dialog");
       attr(pop, "aria-labelledby", ID + "-name");
+      // Images loading or math typeset later change its size: place it again.
+      if (w.ResizeObserver) new ResizeObserver(function () { place(); }).observe(pop);
     }
     var name = el("div", "glossary-popup__name", p.getAttribute("data-glossary-name")),
       body = el("div", "glossary-popup__body"),
@@ -60,7 +62,7 @@
         p.parentNode.getAttribute("data-glossary-label") || "Open in glossary");
     name.id = ID + "-name";
     body.append.apply(body, clean(p.getAttribute("data-glossary-summary") || ""));
-    more.href = a.getAttribute("href");
+    attr(more, "href", a.getAttribute("href"));
     pop.replaceChildren(name, body, more);
     a.after(pop);
     cur = a;
@@ -68,7 +70,9 @@
     attr(a, "aria-controls", ID);
     place();
     var mj = w.MathJax;
-    if (mj && mj.typesetPromise) mj.typesetPromise([body]).then(place, function () {});
+    if (mj && mj.typesetPromise) mj.typesetPromise([body]).catch(function () {});
+    // For a site's own scripts (KaTeX and the like): the popup's content is new.
+    pop.dispatchEvent(new CustomEvent("glossary:open", { bubbles: true, detail: { term: a } }));
   }
 
   function close(refocus) {
