@@ -393,3 +393,16 @@ def test_the_readme_links_and_pictures_exist() -> None:
     assert "docs/assets/tooltip.png" in local
     missing = [t for t in local if not (ROOT / t.split("#")[0]).exists()]
     assert not missing, f"README.md links to missing files: {missing}"
+
+
+def test_getting_started_names_every_runtime_dependency() -> None:
+    """ "It depends only on …" must list what pyproject.toml really requires."""
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    block = re.search(r"^dependencies = \[(.*?)^\]", pyproject, re.S | re.M)
+    assert block, "pyproject.toml has no dependencies list"
+    names = re.findall(r'^\s*"([A-Za-z0-9_.-]+)', block.group(1), re.M)
+    assert "mkdocs" in names
+    text = (ROOT / "docs" / "getting-started.md").read_text("utf-8")
+    sentence = text[text.index("It depends only on") :].split(";")[0].lower()
+    missing = [name for name in names if name.lower() not in sentence]
+    assert not missing, f"docs/getting-started.md does not name the dependencies {missing}"
