@@ -17,7 +17,7 @@ Two glossaries:
   syllables (many distinct first characters, which is what makes a regex alternation or a
   trie-shaped regex slow down with M).
 
-Reported: compile time, the best and the median µs per KB of text over ``--repeat`` interleaved
+Reported: compile time, the best and the median CPU µs per KB of text over ``--repeat`` interleaved
 passes, and the number of matches (the same pieces of text for every M).
 """
 
@@ -156,8 +156,10 @@ def measure(
 ) -> list[tuple[int, float, float, float, int]]:
     """For each M: (M, compile seconds, best and median µs per KB of text, matches per pass).
 
-    The passes over the M values are interleaved, so that a burst of load on a shared machine
-    hits all of them alike; the best pass is the least disturbed one (as ``timeit`` reports).
+    Time is the CPU time of this process (``time.process_time``): on a shared machine the wall
+    clock also counts the time other processes hold the CPU. The passes over the M values are
+    interleaved, so that what disturbs one M disturbs all; the best pass is the least disturbed
+    one (as ``timeit`` reports).
     """
     size_kb = sum(len(t) for t in texts) / 1000
     matchers = []
@@ -168,9 +170,9 @@ def measure(
     counts: dict[int, int] = {}
     for _ in range(repeat):
         for m, matcher, _compile in matchers:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             counts[m] = sum(len(matcher.find(t)) for t in texts)
-            runs[m].append((time.perf_counter() - t0) / size_kb * 1e6)
+            runs[m].append((time.process_time() - t0) / size_kb * 1e6)
     return [
         (m, compile_s, min(runs[m]), statistics.median(runs[m]), counts[m])
         for m, _matcher, compile_s in matchers

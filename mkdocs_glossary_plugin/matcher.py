@@ -103,10 +103,11 @@ _JOINERS = frozenset("-\u2010\u2011_")
 _HYPHENS = frozenset("-\u2010\u2011")
 #: The separator of the canonical form (stands for a space or a hyphen between words).
 _SEP = " "
-_END = ""  # trie slot: entries of the keys that end at this node
-_YIES = "\x00"  # trie slot: entries of keys ending in consonant + "y", reachable as "…ies"
+# Trie slots, keyed by integers so that no character of a text can look them up.
+_END = 0  # entries of the keys that end at this node
+_YIES = 1  # entries of keys ending in consonant + "y" at the next character, met as "…ies"
 
-_WS_RUN = re.compile(r"\s+")
+_SEPARATOR = re.compile(r"\s+|[\-\u2010\u2011]")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
 
@@ -158,28 +159,19 @@ def canonical(key: str) -> str:
     """
     low = _fold(unicodedata.normalize("NFC", key).strip())
     out: list[str] = []
-    i, n = 0, len(low)
-    while i < n:
-        ch = low[i]
-        if ch.isspace():
-            j = i
-            while j < n and low[j].isspace():
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = low[j] if j < n else ""
-            if not (prev and nxt and script_class(prev) == "H" and script_class(nxt) == "H"):
-                out.append(_SEP)
-            i = j
-            continue
-        if ch in _HYPHENS:
-            prev = out[-1] if out else ""
-            nxt = low[i + 1] if i + 1 < n else ""
+    last = 0
+    for m in _SEPARATOR.finditer(low):
+        start, end = m.span()
+        prev = low[start - 1] if start else ""
+        nxt = low[end] if end < len(low) else ""
+        out.append(low[last:start])
+        last = end
+        if m.group()[0] in _HYPHENS:
             glued = bool(prev and nxt and script_class(prev) and script_class(nxt))
             out.append(_SEP if glued else "-")
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
+        elif not (prev and nxt and script_class(prev) == "H" and script_class(nxt) == "H"):
+            out.append(_SEP)
+    out.append(low[last:])
     return "".join(out)
 
 
@@ -433,7 +425,11 @@ def _auto_case_sensitive(key: str) -> bool:
     """``case_sensitive: auto``: a key is case-sensitive when one of its words (split at spaces
     and hyphens) has an upper-case letter after its first letter (``SGD``, ``ViT``, ``ResNet``,
     ``FLoating-point``); otherwise ``Identity Mapping`` also matches ``identity mapping``."""
-    return any(any(c.isupper() for c in word[1:]) for word in _WORD_SPLIT.split(key))
+    for word in _WORD_SPLIT.split(key):
+        rest = word[1:]
+        if rest != rest.lower():
+            return True
+    return False
 
 
 #: Plural kinds of a Latin-final key.
@@ -504,8 +500,10 @@ class _Entry:
         self.rank = rank
 
 
-#: A trie node: character -> child node, plus the ``_END`` / ``_YIES`` slots (lists of entries).
-_Node = dict[str, Any]
+#: A trie node. While compiling: character -> child node; once compiled (a radix trie): first
+#: character -> (label, child node), where the label is the run of characters up to the next
+#: node that has entries or branches. Both also hold the ``_END`` / ``_YIES`` slots.
+_Node = dict[Any, Any]
 #: A candidate at one position: (end of the mention, key end, plural?, entry).
 _Candidate = tuple[int, int, bool, _Entry]
 
@@ -567,6 +565,7 @@ class Matcher:
                         punct_first.update(_HYPHENS)
                 else:
                     self._add_anchors(canon, key, plural, cs)
+        self._root = _compress(self._root)
         self._punct = (
             re.compile("[" + "".join(re.escape(c) for c in sorted(punct_first)) + "]")
             if punct_first
@@ -719,8 +718,10 @@ class Matcher:
         """Follow the trie from ``s``; return (offset, ies, entries) for every key end met.
 
         ``ies`` is False for keys that end at the offset and True for keys whose final ``y`` is
-        at the offset, met because the text has ``ies`` there (their plural). The common case,
-        a character that continues a key, costs two dictionary look-ups.
+        at the offset, met because the text has ``ies`` there (their plural). Each edge of the
+        radix trie is first compared with one ``str.startswith`` (the text writes it exactly);
+        only when that fails does :func:`_follow` compare it character by character with the
+        separator rules.
         """
         node = self._root
         i, n = s, len(low)
@@ -729,39 +730,37 @@ class Matcher:
             ends = node.get(_END)
             if ends is not None:
                 found.append((i, False, ends))
+            yies = node.get(_YIES)
+            if yies is not None and low.startswith("ies", i):
+                found.append((i, True, yies))
             if i >= n:
                 return found
             ch = low[i]
-            nxt = node.get(ch)
-            if nxt is not None and ch != _SEP:
-                if ch == "i" and _YIES in node and low.startswith("ies", i):
-                    found.append((i, True, node[_YIES]))
-                node = nxt
-                i += 1
-                continue
-            if ch.isspace():
+            edge = node.get(ch)
+            if edge is not None and ch != _SEP:
+                label, child = edge
+                if low.startswith(label, i):
+                    i += len(label)
+                    node = child
+                    continue
+            elif ch.isspace():
                 j = i + 1
                 while j < n and low[j].isspace():
                     j += 1
-                if j >= n:
-                    return found
-                after = low[j]
-                if after in node and script_class(after) == "H" and script_class(low[i - 1]) == "H":
-                    node = node[after]  # optional space between two Hangul syllables
-                    i = j + 1
-                    continue
-                nxt = node.get(_SEP)
-                i = j
+                edge = None
+                if j < n and script_class(low[j]) == "H" and script_class(low[i - 1]) == "H":
+                    edge = node.get(low[j])  # optional space between two Hangul syllables
+                if edge is None:
+                    edge = node.get(_SEP)
             elif ch in _HYPHENS:
-                nxt = node.get("-")
-                if nxt is None and i + 1 < n and script_class(low[i + 1]):
-                    nxt = node.get(_SEP)
-                i += 1
-            elif ch == "i" and _YIES in node and low.startswith("ies", i):
-                found.append((i, True, node[_YIES]))
-            if nxt is None:
+                edge = node.get("-") or node.get(_SEP)
+            if edge is None:
                 return found
-            node = nxt
+            label, child = edge
+            i = _follow(low, i, label)
+            if i < 0:
+                return found
+            node = child
 
     def _match_at(self, nfc: str, low: str, s: int) -> tuple[int, _Entry] | None:
         """The longest key starting at ``s`` that passes every rule, with the end of its mention."""
@@ -808,6 +807,66 @@ class Matcher:
         if kind in (_PLURAL_S, _PLURAL_S_ES) and text.startswith("s", i):
             return 1
         return 0
+
+
+def _compress(node: _Node) -> _Node:
+    """Turn a character trie into a radix trie: runs of single-child nodes without entries
+    become one labelled edge, so that a walk compares a whole label with one ``startswith``."""
+    out: _Node = {}
+    for ch, child in node.items():
+        if not isinstance(ch, str):
+            out[ch] = child  # an _END / _YIES slot
+            continue
+        label = ch
+        while len(child) == 1:
+            [(nxt, grandchild)] = child.items()
+            if not isinstance(nxt, str):
+                break
+            label += nxt
+            child = grandchild
+        out[ch] = (label, _compress(child))
+    return out
+
+
+def _follow(low: str, i: int, label: str) -> int:
+    """Match ``label`` (canonical key characters) against the text at ``i``; the offset after
+    it, or -1.
+
+    A separator of the key matches a run of whitespace (newlines too) or one hyphen glued
+    between two words; a hyphen that is not between words must be a hyphen in the text;
+    whitespace between two Hangul syllables of the text may be skipped.
+    """
+    n = len(low)
+    k, m = 0, len(label)
+    while k < m:
+        if i >= n:
+            return -1
+        ch, want = low[i], label[k]
+        if ch == want and ch != _SEP:
+            i += 1
+            k += 1
+        elif ch.isspace():
+            j = i + 1
+            while j < n and low[j].isspace():
+                j += 1
+            if want == _SEP:
+                i, k = j, k + 1
+            elif (
+                j < n
+                and low[j] == want
+                and script_class(want) == "H"
+                and script_class(low[i - 1]) == "H"
+            ):
+                i = j
+            else:
+                return -1
+        elif ch in _HYPHENS and (
+            want == "-" or (want == _SEP and i + 1 < n and script_class(low[i + 1]))
+        ):
+            i, k = i + 1, k + 1
+        else:
+            return -1
+    return i
 
 
 def _nfc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
