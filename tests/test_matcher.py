@@ -8,6 +8,7 @@ plurals, punctuation in a key, a case-sensitive override).
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -537,3 +538,78 @@ def test_particle_sequences_are_hangul_only() -> None:
 )
 def test_canonical(key: str, expected: str) -> None:
     assert canonical(key) == expected
+
+
+# --- the real seed glossary ------------------------------------------------------------------
+
+SEED_MENTIONS = [
+    (14, "convergence rate", "convergence-rate"),
+    (15, "수렴 속도", "convergence-rate"),
+    (20, "group convolution", "group-convolution"),
+    (26, "pooling", "pooling"),
+    (26, "Depthwise convolution", "depthwise-convolution"),
+    (33, "기울기 소실", "vanishing-gradient"),
+    (33, "degradation", "degradation"),
+    (38, "dropout", "dropout"),
+    (43, "FLOP", "flop"),
+    (44, "FLOP", "flop"),
+    (44, "FLOP", "flop"),
+    (62, "Highway Networks", "highway-networks"),
+    (71, "귀납편향", "inductive-bias"),
+    (78, "Identity Mapping", "identity-mapping"),
+    (78, "Shortcut Connection", "shortcut-connection"),
+    (96, "정규화", "normalization"),
+    (102, "정규화", "normalization"),
+    (103, "정규화", "normalization"),
+    (115, "Identity Mapping", "identity-mapping"),
+    (115, "Residual Block", "residual-block"),
+    (115, "Pre-conditioning", "pre-conditioning"),
+    (115, "Identity Mapping", "identity-mapping"),
+    (115, "Residual Block", "residual-block"),
+    (126, "residual learning", "residual-learning"),
+    (131, "Residual Block", "residual-block"),
+    (132, "Residual Block", "residual-block"),
+    (133, "Residual Block", "residual-block"),
+    (133, "skip connection", "shortcut-connection"),
+    (146, "ViT", "vit"),
+    (147, "ViT", "vit"),
+    (148, "ViT", "vit"),
+    (154, "self-attention", "self-attention"),
+    (160, "residual learning", "residual-learning"),
+    (162, "skip connection", "shortcut-connection"),
+    (165, "Shortcut Connection", "shortcut-connection"),
+    (166, "Shortcut Connection", "shortcut-connection"),
+    (179, "ViT", "vit"),
+    (180, "inductive bias", "inductive-bias"),
+    (180, "귀납편향", "inductive-bias"),
+    (197, "벡터 양자화", "vector-quantization"),
+    (198, "벡터 양자화", "vector-quantization"),
+    (204, "VLAD", "vector-of-locally-aggregated-descriptors"),
+    (211, "Normalization", "normalization"),
+    (212, "VLAD", "vector-of-locally-aggregated-descriptors"),
+    (225, "Residual Block", "residual-block"),
+    (225, "Zero Mapping", "zero-mapping"),
+    (225, "Residual Block", "residual-block"),
+    (225, "Residual Function", "residual-function"),
+    (226, "Zero Mapping", "zero-mapping"),
+    (226, "Residual Block", "residual-block"),
+    (226, "Identity Mapping", "identity-mapping"),
+]
+
+
+@pytest.mark.seed
+def test_the_seed_glossary_finds_its_own_mentions(seed_path: Path) -> None:
+    """Every body line of the seed, matched against the seed's own terms (as the sources
+    engineer's loader reads them): exactly the mentions a reader would link, and none inside
+    MobileNetV2, FNN, 'feedforward', Gradient가 (no such term), ResNet (not in the seed)."""
+    from mkdocs_glossary_plugin.sources import load
+
+    glossary = load([str(seed_path)], str(seed_path.parent))
+    matcher = Matcher(glossary.terms)
+    assert matcher.problems == []
+    got = []
+    for number, line in enumerate(seed_path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("#") or "://" in line:
+            continue  # headings and image lines are not body text on a page
+        got += [(number, line[m.start : m.end], m.term_id) for m in matcher.find(line)]
+    assert got == SEED_MENTIONS
