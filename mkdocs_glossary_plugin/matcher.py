@@ -627,8 +627,8 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """The mentions in ``text``: non-overlapping, leftmost-longest, in order."""
-        if not text:
-            return []
+        if len(text) < 2 or text.isspace():
+            return []  # the many "\n" tails of an element tree
         if unicodedata.is_normalized("NFC", text):
             nfc, starts, ends = text, None, None
         else:
