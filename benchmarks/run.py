@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import pstats
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,8 +59,9 @@ class HotSpot:
 
 @dataclass
 class Build:
-    wall: float
-    inside: dict[str, Any]
+    wall: float  # seconds, the whole process
+    inside: dict[str, Any]  # what benchmarks.timed_build measured in the process
+    cpu: float = 0.0  # user + system CPU seconds of the process: robust on a busy machine
 
 
 @dataclass
@@ -71,12 +73,15 @@ class Result:
     with_: list[Build] = field(default_factory=list)
     without: list[Build] = field(default_factory=list)
     no_tooltips: list[Build] = field(default_factory=list)
-    hot_spots: list[HotSpot] = field(default_factory=list)
+    hot_spots: list[list[HotSpot]] = field(default_factory=list)  # by own, by cumulative
 
     # -- whole build ---------------------------------------------------------------------------
 
     def ratios(self, builds: list[Build] | None = None) -> list[float]:
         return [w.wall / c.wall for w, c in zip(builds or self.with_, self.without, strict=False)]
+
+    def cpu_ratios(self) -> list[float]:
+        return [w.cpu / c.cpu for w, c in zip(self.with_, self.without, strict=False)]
 
     def ratios_without_index(self) -> list[float]:
         return [
@@ -127,15 +132,18 @@ def build_once(config: Path, site: Path, *, profile: Path | None = None) -> Buil
     if profile is not None:
         cmd += ["--profile", str(profile)]
     cmd += ["--", "-f", str(config), "-d", str(site)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=_env(), capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         report.unlink(missing_ok=True)
         raise SystemExit(f"build failed ({config}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     inside = json.loads(report.read_text(encoding="utf-8"))
     report.unlink()
-    return Build(wall, inside)
+    return Build(wall, inside, cpu)
 
 
 def _label(key: tuple[str, int, str]) -> str | None:
@@ -147,13 +155,14 @@ def _label(key: tuple[str, int, str]) -> str | None:
     return f"{path.split(PACKAGE + '/', 1)[1]}:{line} {func}"
 
 
-def hot_spots(profile: Path, plugin_total: float, limit: int = 15) -> list[HotSpot]:
+def hot_spots(profile: Path, plugin_total: float, limit: int = 15) -> list[list[HotSpot]]:
     """Where the plugin's time goes, from a cProfile of one build.
 
     Own time of our functions, plus the own time of functions *outside* the package when called
     directly from it (``re.Pattern.finditer`` from the matcher, ElementTree calls from the
     linker...), labelled with the calling function; and each of our functions' cumulative time.
-    Shares are of the plugin's total time in that same (profiled) build.
+    Shares are of the plugin's total time in that same (profiled) build. Returns two lists: by
+    own time, and our functions by cumulative time (nested calls overlap there).
     """
     stats = pstats.Stats(str(profile)).stats  # type: ignore[attr-defined]
     rows: dict[str, list[float]] = {}
@@ -173,9 +182,14 @@ def hot_spots(profile: Path, plugin_total: float, limit: int = 15) -> list[HotSp
             rows.setdefault(label, [0.0, 0.0])
             rows[label][0] += edge[2]
             rows[label][1] += edge[3]
-    ordered = sorted(rows.items(), key=lambda kv: -kv[1][0])[:limit]
     total = plugin_total or 1.0
-    return [HotSpot(name, own, cum, own / total, cum / total) for name, (own, cum) in ordered]
+    by_own = sorted(rows.items(), key=lambda kv: -kv[1][0])[:limit]
+    ours = [kv for kv in rows.items() if " (from " not in kv[0]]
+    by_cumulative = sorted(ours, key=lambda kv: -kv[1][1])[:limit]
+    return [
+        [HotSpot(name, own, cum, own / total, cum / total) for name, (own, cum) in ordered]
+        for ordered in (by_own, by_cumulative)
+    ]
 
 
 def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
@@ -199,11 +213,17 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
         for kind, config in kinds:
             b = build_once(config, out)
             getattr(result, "with_" if kind == "with" else kind).append(b)
-        last = result.with_[-1].wall / result.without[-1].wall
+        w = result.with_[-1]
+        p = w.inside["plugin"]
         print(
-            f"  M={terms} rep {rep + 1}/{args.reps}: with {result.with_[-1].wall:.2f}s, "
-            f"without {result.without[-1].wall:.2f}s, ratio {last:.3f}",
+            f"  M={terms} rep {rep + 1}/{args.reps}: with {w.wall:.2f}s, "
+            f"without {result.without[-1].wall:.2f}s, ratio {w.wall / result.without[-1].wall:.3f}"
+            f" | plugin content {p['content']:.2f}s (linking {w.inside['linking_content']:.2f}s)"
+            f", index {p['index']:.2f}s, global {p['global']:.2f}s"
+            f"; index pages {index_cost(w):.2f}s"
+            f" | load {os.getloadavg()[0]:.1f}",
             file=sys.stderr,
+            flush=True,
         )
     if args.profile:
         prof = site / "build.prof"
@@ -247,21 +267,34 @@ def markdown_table(results: Sequence[Result], *, tooltips: bool = False) -> str:
     def ms(x: float) -> str:
         return f"{x * 1000:.2f}"
 
-    head = (
-        "| M terms | without (s) | with (s) | ratio | ratio range | ratio without index pages "
-        "| plugin share | linking / page (ms) | plugin / page (ms) | index pages | index cost (s) "
-        "| plugin setup + site hooks (s) |"
-    )
-    lines = [head, "|" + "---:|" * 12]
+    lines = [
+        "Whole build (wall time of each `mkdocs build` process; medians):",
+        "",
+        "| M terms | without (s) | with (s) | **ratio** | ratio range | CPU-time ratio "
+        "| ratio without index pages |",
+        "|" + "---:|" * 7,
+    ]
     for r in results:
         ratios = r.ratios()
         without = statistics.median(b.wall for b in r.without)
         with_ = statistics.median(b.wall for b in r.with_)
-        share = r.median_inside(lambda b: plugin_time(b) / b.inside["build"])
         lines.append(
             f"| {r.terms:,} | {without:.2f} | {with_:.2f} | **{statistics.median(ratios):.3f}** "
-            f"| {min(ratios):.3f}–{max(ratios):.3f} "
-            f"| {statistics.median(r.ratios_without_index()):.3f} | {share:.1%} "
+            f"| {min(ratios):.3f}–{max(ratios):.3f} | {statistics.median(r.cpu_ratios()):.3f} "
+            f"| {statistics.median(r.ratios_without_index()):.3f} |"
+        )
+    lines += [
+        "",
+        "Inside the builds with the plugin (medians):",
+        "",
+        "| M terms | plugin share | linking / page (ms) | plugin / page (ms) | index pages "
+        "| index pages cost (s) | plugin setup + site-wide hooks (s) |",
+        "|" + "---:|" * 7,
+    ]
+    for r in results:
+        share = r.median_inside(lambda b: plugin_time(b) / b.inside["build"])
+        lines.append(
+            f"| {r.terms:,} | {share:.1%} "
             f"| {ms(r.median_inside(linking_per_page))} | {ms(r.median_inside(plugin_per_page))} "
             f"| {r.with_[0].inside['pages']['index']} | {r.median_inside(index_cost):.2f} "
             f"| {r.median_inside(lambda b: b.inside['plugin']['global']):.2f} |"
@@ -281,22 +314,38 @@ def markdown_table(results: Sequence[Result], *, tooltips: bool = False) -> str:
 
 def hot_spot_table(results: Sequence[Result]) -> str:
     lines = []
+    titles = ("by own time", "our functions by cumulative time")
     for r in results:
-        if not r.hot_spots:
-            continue
-        lines += [
-            f"Hot spots, M={r.terms:,} (one cProfile'd build; shares of the plugin's time in it):",
-            "",
-            "| function | own (s) | own share | cumulative (s) | cumulative share |",
-            "|---|---:|---:|---:|---:|",
-        ]
-        lines += [
-            f"| `{h.name}` | {h.own:.3f} | {h.own_share:.1%} | {h.cumulative:.3f} "
-            f"| {h.cumulative_share:.1%} |"
-            for h in r.hot_spots
-        ]
-        lines.append("")
+        for title, spots in zip(titles, r.hot_spots, strict=False):
+            lines += [
+                f"Hot spots, M={r.terms:,}, {title} (one cProfile'd build; shares of the plugin's "
+                "time in it):",
+                "",
+                "| function | own (s) | own share | cumulative (s) | cumulative share |",
+                "|---|---:|---:|---:|---:|",
+            ]
+            lines += [
+                f"| `{h.name}` | {h.own:.3f} | {h.own_share:.1%} | {h.cumulative:.3f} "
+                f"| {h.cumulative_share:.1%} |"
+                for h in spots
+            ]
+            lines.append("")
     return "\n".join(lines)
+
+
+def write_json(path: Path, results: Sequence[Result]) -> None:
+    data = [
+        {
+            "terms": r.terms,
+            "pages": r.pages,
+            "with": [vars(b) for b in r.with_],
+            "without": [vars(b) for b in r.without],
+            "no_tooltips": [vars(b) for b in r.no_tooltips],
+            "hot_spots": [[vars(h) for h in spots] for spots in r.hot_spots],
+        }
+        for r in results
+    ]
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -330,7 +379,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="glossary-bench-"))
     load_before = os.getloadavg()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    results = [run_m(args, m, work) for m in term_counts]
+    results: list[Result] = []
+    for m in term_counts:
+        results.append(run_m(args, m, work))
+        if args.json:  # after each M, so a long run that is stopped keeps what it measured
+            write_json(args.json, results)
     load_after = os.getloadavg()
     report = [
         f"Command: `python -m benchmarks.run --pages {args.pages} --terms {args.terms} "
@@ -347,19 +400,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
-    if args.json:
-        data = [
-            {
-                "terms": r.terms,
-                "pages": r.pages,
-                "with": [vars(b) for b in r.with_],
-                "without": [vars(b) for b in r.without],
-                "no_tooltips": [vars(b) for b in r.no_tooltips],
-                "hot_spots": [vars(h) for h in r.hot_spots],
-            }
-            for r in results
-        ]
-        args.json.write_text(json.dumps(data, indent=1), encoding="utf-8")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0
