@@ -159,48 +159,43 @@ class _Scope:
         self.seen: set[str] = set()
 
 
-@dataclass
 class _Slot:
-    """One element text or tail that may receive links."""
+    """One element text or tail that receives links (made only for texts that get one)."""
 
-    elem: etree.Element
-    is_tail: bool
-    parent: etree.Element | None
-    index: int
-    scope: _Scope
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    __slots__ = ("elem", "index", "is_tail", "parent", "spans")
+
+    def __init__(
+        self, elem: etree.Element, is_tail: bool, parent: etree.Element | None, index: int
+    ) -> None:
+        self.elem = elem
+        self.is_tail = is_tail
+        self.parent = parent
+        self.index = index
+        self.spans: list[tuple[int, int, str]] = []
+
+
+# One linkable run of the flow: the text's owner, whether it is the tail, the owner's parent and
+# its index there (for tails), the scope, and the offset of the run in the text.
+_Run = tuple[etree.Element, bool, "etree.Element | None", int, _Scope, int]
 
 
 class _Collector:
-    """Walks one tree and builds the flow string and its linkable runs (see the module doc)."""
+    """Walks one tree and builds the flow string and its linkable runs (see the module doc).
+
+    This is the per-node hot path of every page: it makes no object per text node except the
+    pieces of the flow, and it keeps the raw-HTML tag stack only where placeholders occur.
+    """
+
+    __slots__ = ("last", "length", "parts", "run_ends", "run_info", "run_starts", "stash")
 
     def __init__(self, stash: Sequence[object]) -> None:
         self.stash = stash
         self.parts: list[str] = []
         self.length = 0
         self.last = _BOUNDARY  # last character appended, to avoid repeated boundaries
-        self.slots: list[_Slot] = []
-        # Runs: parallel lists (flow start, flow end, slot index, offset of the run in its text).
         self.run_starts: list[int] = []
         self.run_ends: list[int] = []
-        self.run_slots: list[int] = []
-        self.run_offsets: list[int] = []
-
-    # -- flow building ------------------------------------------------------------------------
-
-    def _append(self, text: str) -> None:
-        if text:
-            self.parts.append(text)
-            self.length += len(text)
-            self.last = text[-1]
-
-    def _boundary(self) -> None:
-        if self.last != _BOUNDARY:
-            self._append(_BOUNDARY)
-
-    def _opaque(self) -> None:
-        if self.last != _OPAQUE:
-            self._append(_OPAQUE)
+        self.run_info: list[_Run] = []
 
     # -- raw HTML placeholders ----------------------------------------------------------------
 
@@ -236,52 +231,72 @@ class _Collector:
                 skip = not SKIP_CLASSES.isdisjoint(classes)
         stack.append((name, skip))
 
-    def _text(
+    def _text_with_placeholders(
         self,
         text: str,
-        slot: _Slot,
-        skipping: bool,
+        owner: etree.Element,
+        is_tail: bool,
+        parent: etree.Element | None,
+        index: int,
+        scope: _Scope,
         stack: list[tuple[str, bool]],
     ) -> None:
-        """Lay one text (an element's text or tail) into the flow."""
-        if "\x02" not in text:
-            if skipping or (stack and any(s for _, s in stack)):
-                self._opaque()
-                return
-            self._run(text, 0, len(text), slot)
-            return
+        """Lay a text holding stashed-HTML placeholders into the flow, piece by piece."""
+        parts = self.parts
         pos = 0
         for m in _PLACEHOLDER_RE.finditer(text):
-            if m.start() > pos:
-                if skipping or any(s for _, s in stack):
-                    self._opaque()
+            start = m.start()
+            if start > pos:
+                if any(s for _, s in stack):
+                    if self.last != _OPAQUE:
+                        parts.append(_OPAQUE)
+                        self.length += 1
+                        self.last = _OPAQUE
                 else:
-                    self._run(text, pos, m.start(), slot)
+                    self._run(text[pos:start], owner, is_tail, parent, index, scope, pos)
             raw = self._raw(int(m.group(1)))
+            pos = m.end()
             if raw is not None:
                 self._update_raw_stack(raw, stack)
                 if raw.startswith("&") and raw.endswith(";"):
                     char = html.unescape(raw)
-                    if len(char) == 1 and char != "\n":
-                        self._append(char)  # an entity is text: context, never linked itself
-                        pos = m.end()
+                    if len(char) == 1 and char != _BOUNDARY:
+                        # An entity is text: context for the matcher, never linked itself.
+                        parts.append(char)
+                        self.length += 1
+                        self.last = char
                         continue
-            self._opaque()
-            pos = m.end()
+            if self.last != _OPAQUE:
+                parts.append(_OPAQUE)
+                self.length += 1
+                self.last = _OPAQUE
         if pos < len(text):
-            if skipping or any(s for _, s in stack):
-                self._opaque()
+            if any(s for _, s in stack):
+                if self.last != _OPAQUE:
+                    parts.append(_OPAQUE)
+                    self.length += 1
+                    self.last = _OPAQUE
             else:
-                self._run(text, pos, len(text), slot)
+                self._run(text[pos:], owner, is_tail, parent, index, scope, pos)
 
-    def _run(self, text: str, start: int, end: int, slot: _Slot) -> None:
-        if not self.slots or self.slots[-1] is not slot:
-            self.slots.append(slot)
-        self.run_starts.append(self.length)
-        self.run_ends.append(self.length + end - start)
-        self.run_slots.append(len(self.slots) - 1)
-        self.run_offsets.append(start)
-        self._append(text[start:end] if start or end != len(text) else text)
+    def _run(
+        self,
+        piece: str,
+        owner: etree.Element,
+        is_tail: bool,
+        parent: etree.Element | None,
+        index: int,
+        scope: _Scope,
+        offset: int,
+    ) -> None:
+        start = self.length
+        self.run_starts.append(start)
+        self.length = end = start + len(piece)
+        self.run_ends.append(end)
+        self.run_info.append((owner, is_tail, parent, index, scope, offset))
+        self.parts.append(piece)
+        if piece:
+            self.last = piece[-1]
 
     # -- the walk -----------------------------------------------------------------------------
 
@@ -290,37 +305,57 @@ class _Collector:
         if not isinstance(tag, str):  # a comment or processing instruction
             return
         inline = tag in _INLINE_TAGS
-        if not inline:
-            self._boundary()
+        if not inline and self.last != _BOUNDARY:
+            self.parts.append(_BOUNDARY)
+            self.length += 1
+            self.last = _BOUNDARY
+        attrib = elem.attrib
         if not skipping:
             if tag in SKIP_TAGS:
                 skipping = True
             else:
-                cls = elem.get("class")
+                cls = attrib.get("class")
                 if cls and not SKIP_CLASSES.isdisjoint(cls.split()):
                     skipping = True
-        if SCOPE_ATTR in elem.attrib:
-            banned = elem.attrib.pop(SCOPE_ATTR)
-            scope = _Scope(scope.banned | {banned})
+        if SCOPE_ATTR in attrib:
+            scope = _Scope(scope.banned | {attrib.pop(SCOPE_ATTR)})
         if skipping:
             # Nothing below is linked; only remove scope markers so they never reach the output.
             for sub in elem.iter():
                 if SCOPE_ATTR in sub.attrib:
                     del sub.attrib[SCOPE_ATTR]
-            if inline:
-                self._opaque()
-            else:
-                self._boundary()
+            mark = _OPAQUE if inline else _BOUNDARY
+            if self.last != mark:
+                self.parts.append(mark)
+                self.length += 1
+                self.last = mark
             return
         stack: list[tuple[str, bool]] = []
-        if elem.text:
-            self._text(elem.text, _Slot(elem, False, None, 0, scope), False, stack)
+        text = elem.text
+        if text:
+            if "\x02" in text:
+                self._text_with_placeholders(text, elem, False, None, 0, scope, stack)
+            else:
+                self._run(text, elem, False, None, 0, scope, 0)
+        walk = self.walk
         for index, child in enumerate(elem):
-            self.walk(child, any(s for _, s in stack), scope)
-            if child.tail:
-                self._text(child.tail, _Slot(child, True, elem, index, scope), False, stack)
-        if not inline:
-            self._boundary()
+            child_skipping = bool(stack) and any(s for _, s in stack)
+            walk(child, child_skipping, scope)
+            tail = child.tail
+            if tail:
+                if "\x02" in tail:
+                    self._text_with_placeholders(tail, child, True, elem, index, scope, stack)
+                elif child_skipping:
+                    if self.last != _OPAQUE:
+                        self.parts.append(_OPAQUE)
+                        self.length += 1
+                        self.last = _OPAQUE
+                else:
+                    self._run(tail, child, True, elem, index, scope, 0)
+        if not inline and self.last != _BOUNDARY:
+            self.parts.append(_BOUNDARY)
+            self.length += 1
+            self.last = _BOUNDARY
 
     @property
     def flow(self) -> str:
@@ -354,35 +389,37 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _link(self, page: PageContext, col: _Collector, matches: Sequence[MatchLike]) -> None:
         state = self.state
         link_all = page.link_mode == "all"
-        starts, ends = col.run_starts, col.run_ends
+        starts, ends, info = col.run_starts, col.run_ends, col.run_info
         usage = state.usage.setdefault(page.src_uri, [])
         used = set(usage)
         hrefs: dict[str, str | None] = {}
-        touched: list[_Slot] = []
+        slots: dict[int, _Slot] = {}  # run index -> slot (one per text that gets links)
         made = 0
         for m in matches:
             i = bisect_right(starts, m.start) - 1
             if i < 0 or m.end > ends[i]:
                 continue  # crosses a boundary between texts, or lies in skipped content
-            slot = col.slots[col.run_slots[i]]
+            owner, is_tail, parent, index, scope, offset = info[i]
             term_id = m.term_id
-            scope = slot.scope
             if term_id in scope.banned:
                 continue
             if not link_all:
                 if term_id in scope.seen:
                     continue
                 scope.seen.add(term_id)
-            href = hrefs.get(term_id, "")
-            if href == "":
-                href = self._href(term_id, page.url)
-                hrefs[term_id] = href
+            if term_id in hrefs:
+                href = hrefs[term_id]
+            else:
+                href = hrefs[term_id] = self._href(term_id, page.url)
             if href is None:
                 continue
-            offset = col.run_offsets[i] - starts[i]
-            if not slot.spans:
-                touched.append(slot)
-            slot.spans.append((m.start + offset, m.end + offset, term_id))
+            # Runs of one text (split by placeholders) share one slot: key it by the text.
+            key = id(owner) * 2 + is_tail
+            slot = slots.get(key)
+            if slot is None:
+                slot = slots[key] = _Slot(owner, is_tail, parent, index)
+            delta = offset - starts[i]
+            slot.spans.append((m.start + delta, m.end + delta, term_id))
             made += 1
             state.term_links[term_id] = state.term_links.get(term_id, 0) + 1
             if term_id not in used:
@@ -392,8 +429,9 @@ class GlossaryTreeprocessor(Treeprocessor):
             del state.usage[page.src_uri]
         if made:
             state.link_counts[page.src_uri] = state.link_counts.get(page.src_uri, 0) + made
-        # Later texts first: inserting links never moves an element recorded earlier.
-        for slot in reversed(touched):
+        # Later texts first: inserting links never moves an element recorded earlier. The slots
+        # were made in document order (matches come in order), so reverse insertion order works.
+        for slot in reversed(list(slots.values())):
             _apply(slot, hrefs)
 
     def _href(self, term_id: str, page_url: str) -> str | None:
