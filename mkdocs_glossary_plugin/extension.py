@@ -10,8 +10,10 @@ How a page is linked, in one pass:
 
 1. Walk the tree in document order and lay every piece of text that may hold a link (element
    texts and tails outside skipped contexts) end to end in one *flow* string. Block boundaries
-   become a newline, skipped content and stashed raw HTML a neutral symbol, so the matcher sees
-   the real neighbours of a mention (``**텐서**플로`` is not ``텐서``) and never a placeholder.
+   become a NUL (not a space: the matcher lets whitespace join the words of a term), skipped
+   content and stashed raw HTML the neutral symbol U+FFFC, so the matcher sees the real
+   neighbours of a mention (``**텐서**플로`` is not ``텐서``) and never a placeholder. A match
+   that spans two texts (``**Residual** Block``) is not linked at all.
 2. Run the matcher once over the flow: one automaton pass per page, not one per text node.
 3. Keep the matches that lie inside one linkable piece, apply ``link: first`` per page (per scope
    on the index page), and split the texts into ``<a class="glossary-term">`` elements.
