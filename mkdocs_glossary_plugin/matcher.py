@@ -1,7 +1,7 @@
 """Find the mentions of glossary terms in a piece of text (GUIDE §4, §12 "Matching").
 
-Pure Python, no MkDocs import: the linker calls :meth:`Matcher.find` on every text node of every
-page, so the design is driven by speed and by Korean.
+Pure Python, no MkDocs import: the linker calls :meth:`Matcher.find` on the linkable text of
+every page (one flow string per page), so the design is driven by speed and by Korean.
 
 How a text is searched
 ======================
@@ -12,25 +12,26 @@ How a text is searched
    character by character (same length) for the case-insensitive comparison; case-sensitive keys
    are checked against the NFC text afterwards.
 
-2. **Cheap rejection, flat in the number of terms.** A term can only start where a *word* starts
-   (the left-edge rule), so every key has an *anchor*: its first Latin (or other-script) word, or
-   its first one or two Hangul syllables (spaces between Hangul syllables are optional, and a
-   Hangul word is usually glued to particles, so a whole Hangul word cannot be the anchor). One
-   compiled regular expression (a handful of character classes, independent of the glossary)
-   extracts the anchor-shaped prefix of every word of the text, and a set intersection with the
-   anchors of all keys, both in C, tells whether any key can start anywhere. Most text nodes stop
-   here. A flat alternation of keys, or a trie-shaped regex, is not used: Python's ``re`` tries the
-   branches of an alternation one after another, so its cost per character grows with the number
-   of keys (measured: 37 → 885 µs/KB from 100 to 10,000 keys).
+2. **Candidates, flat in the number of terms.** A term can only start where a *word* starts (the
+   left-edge rule), so every key has an *anchor*: its first Latin (or other-script) word, or its
+   first one or two Hangul syllables (spaces between Hangul syllables are optional, and a Hangul
+   word is usually glued to particles, so a whole Hangul word cannot be the anchor). One compiled
+   regular expression of a handful of character classes (independent of the glossary) splits the
+   text into words and their anchors; a set intersection with the anchors of all keys tells
+   whether any key can start anywhere, and the running sum of the piece lengths gives the offsets
+   of the words that hit, all in C. A flat alternation of keys, or a trie-shaped regex, is not
+   used: Python's ``re`` tries the branches of an alternation one after another, so its cost per
+   character grows with the number of keys (measured: 37 → 885 µs/KB from 100 to 10,000 keys).
 
-3. **Trie walk at the few candidate positions.** All keys live in one character trie of their
-   canonical form (lower case; a space or a hyphen between words becomes one separator; spaces
-   between two Hangul syllables are dropped). From a candidate position the walk follows the text:
-   a run of whitespace (also a newline) or a single hyphen between words matches a separator, and
-   whitespace between two Hangul syllables may be skipped. Every key that ends on the way is a
-   candidate; the longest one that passes every edge rule wins, else a shorter one may match
-   (``Residual Block을`` is ``Residual Block``, never ``Residual``). The cost is the length of the
-   longest key, not the number of keys.
+3. **Trie walk at the candidate positions.** All keys live in one radix trie of their canonical
+   form (lower case; a space or a hyphen between words becomes one separator; spaces between two
+   Hangul syllables are dropped). From a candidate position the walk follows the text, one edge
+   label at a time (one ``str.startswith``; character by character only where the text writes a
+   separator differently): a run of whitespace (also a newline) or a single hyphen between words
+   matches a separator, and whitespace between two Hangul syllables may be skipped. Every key that
+   ends on the way is a candidate; the longest one that passes every edge rule wins, else a shorter
+   one may match (``Residual Block을`` is ``Residual Block``, never ``Residual``). The cost is
+   bounded by the length of the longest key, not by the number of keys.
 
 Edges (never ``\\b``)
 =====================
@@ -54,7 +55,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import product
+from itertools import accumulate, compress, product
 from typing import Any, Literal
 
 from .model import Problem, Term
@@ -111,10 +112,12 @@ _SEPARATOR = re.compile(r"\s+|[\-\u2010\u2011]")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
 
-#: The anchor of every word: a whole Latin / CJK / other-script word, or the first one or two
-#: syllables of a Hangul word (the rest of the Hangul word is consumed without being captured).
-_ANCHOR = re.compile(
-    rf"([{_LATIN}]+|[{_HANGUL}]{{1,2}}|[{_CJK}]+|{_OTHER}+)(?:(?<=[{_HANGUL}])[{_HANGUL}]*)?"
+#: The words of a text, for :func:`re.split`: group 1 is the *anchor* of every word (a whole
+#: Latin / CJK / other-script word, or the first one or two syllables of a Hangul word), group 2
+#: the rest of a Hangul word (empty for other words), so that every third piece of the split is
+#: an anchor and the lengths of the pieces add up to its offset.
+_WORDS = re.compile(
+    rf"([{_LATIN}]+|[{_HANGUL}]{{1,2}}|[{_CJK}]+|{_OTHER}+)((?:(?<=[{_HANGUL}])[{_HANGUL}]*)?)"
 )
 
 
@@ -604,7 +607,7 @@ class Matcher:
         case-sensitive key is also kept as written, so that ``see`` in a text is not even a
         candidate for the acronym ``SEE``.
         """
-        m = _ANCHOR.match(canon)
+        m = _WORDS.match(canon)
         if m is None:  # pragma: no cover - canon starts with a word character
             return
         anchor = m.group(1)
@@ -634,11 +637,13 @@ class Matcher:
         else:
             nfc, starts, ends = _nfc_with_offsets(text)
         low = _fold(nfc)
-        hits = self._anchors.intersection(_ANCHOR.findall(low))
+        pieces = _WORDS.split(low)
+        words = pieces[1::3]
+        hits = self._anchors.intersection(words)
         punct = self._punct
         if not hits and (punct is None or punct.search(low) is None):
             return []
-        positions = self._candidate_positions(nfc, low, hits)
+        positions = self._candidate_positions(nfc, low, pieces, words, hits)
         out: list[Match] = []
         pos = 0
         for s in positions:
@@ -655,35 +660,29 @@ class Matcher:
                 out.append(Match(s, end, entry.term_id, entry.key))
         return out
 
-    def _candidate_positions(self, nfc: str, low: str, hits: set[str]) -> list[int]:
-        """Offsets where a word of the text starts with one of the anchors found (or where a
-        punctuation-initial key may start).
+    def _candidate_positions(
+        self, nfc: str, low: str, pieces: list[str], words: list[str], hits: set[str]
+    ) -> list[int]:
+        """Offsets of the words whose anchor is one of the ``hits`` (and of the characters where
+        a punctuation-initial key may start), in order.
 
-        An anchor is a whole word, except a two-syllable Hangul anchor, which is a prefix: a
-        one-syllable Hangul anchor only counts as a word of its own (``귀 납편향``), since a longer
-        word is covered by its two-syllable anchor. An anchor of case-sensitive keys only must
-        also be written as in one of them.
+        Everything runs in C but the loop over the words that hit: the offsets are the running
+        sum of the lengths of the split pieces, and ``compress`` picks the hitting words. An
+        anchor of case-sensitive keys only must also be written as in one of them (``see`` is
+        not a candidate for the acronym ``SEE``).
         """
-        found: set[int] = set()
-        n = len(low)
-        for anchor in hits:
-            cls = script_class(anchor[0])
-            whole = cls != "H" or len(anchor) == 1
-            cased = anchor not in self._open_anchors
-            size = len(anchor)
-            i = low.find(anchor)
-            while i >= 0:
-                end = i + size
-                if (
-                    (i == 0 or script_class(low[i - 1]) != cls)
-                    and (not whole or end >= n or script_class(low[end]) != cls)
-                    and (not cased or nfc[i:end] in self._cased_anchors)
-                ):
-                    found.add(i)
-                i = low.find(anchor, i + 1)
+        found: list[int] = []
+        if hits:
+            offsets = list(accumulate(map(len, pieces)))
+            open_anchors, cased = self._open_anchors, self._cased_anchors
+            for k in compress(range(len(words)), map(hits.__contains__, words)):
+                i = offsets[3 * k]  # the end of the separator piece before the word
+                word = words[k]
+                if word in open_anchors or nfc[i : i + len(word)] in cased:
+                    found.append(i)
         if self._punct is not None:
-            found.update(m.start() for m in self._punct.finditer(low))
-        return sorted(found)
+            found = sorted({*found, *(m.start() for m in self._punct.finditer(low))})
+        return found
 
     def _left_edge(self, low: str, s: int) -> bool:
         """A key may start at ``s``: not inside a word of its own class, not after a joiner."""
