@@ -392,3 +392,10 @@ def test_unknown_term_id_from_matcher_is_ignored() -> None:
     state = LinkerState(Matcher([Term("ResNet"), Term("SGD")]), glossary, lambda t: f"g/#{t.id}")
     state.page = PageContext("x.md", "")
     assert links_in(render("ResNet and SGD", state=state)) == [("SGD", "sgd")]
+
+
+def test_a_mention_split_across_elements_is_not_linked() -> None:
+    """``**Residual** Block`` reads as the term Residual Block, which no single text holds:
+    linking only its prefix ``Residual`` would link the wrong term, so nothing is linked."""
+    html = render("**Residual** Block, then Dropout.")
+    assert links_in(html) == [("Dropout", "dropout")]
