@@ -60,6 +60,9 @@ TERMS = [
     Term("x", path="g.md", line=99),
     Term("depthwise convolution"),
     Term("convolution"),
+    Term("Bias"),
+    Term("Hero"),
+    Term("Day"),
     Term("Zero Mapping", link=False),
 ]
 
@@ -203,6 +206,14 @@ CASES = [
     P("Dependencies", [("Dependencies", "dependency")], id="consonant + y becomes ies"),
     P("dependencies", [("dependencies", "dependency")], id="ies plural, lower case"),
     P("Dependencys", [], id="no plain s after consonant + y"),
+    P("two biases", [("biases", "bias")], id="es after a final s"),
+    P(
+        "two heros and heroes",
+        [("heros", "hero"), ("heroes", "hero")],
+        id="s or es after a final o",
+    ),
+    P("two days", [("days", "day")], id="vowel + y takes a plain s"),
+    P("two daies", [], id="vowel + y does not become ies"),
     P(
         "Residual Blocks을",
         [("Residual Blocks", "residual-block")],
@@ -481,6 +492,16 @@ def test_greek_and_cjk_are_their_own_scripts() -> None:
         ("αβ", "αβ"),
         ("αβ", "αβ"),
         ("深度", "深度"),
+    ]
+
+
+def test_the_linkers_flow_separators_are_edges() -> None:
+    """The linker joins blocks with NUL and stands U+FFFC for skipped content: both are edges,
+    and a key never runs across them."""
+    m = Matcher([Term("정규화"), Term("Residual Block"), Term("귀납 편향")])
+    assert found("정규화\x00Residual\x00Block\ufffc귀납\x00편향 정규화\ufffc플로", m) == [
+        ("정규화", "정규화"),
+        ("정규화", "정규화"),
     ]
 
 
