@@ -261,6 +261,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 lambda term, url: self._resolve_in_index(term, url, config, files),
             )
         payload = self._payloads.for_page(html, page.url)
+        for problem in self._payloads.problems:
+            log_problem(problem)
+        self._payloads.problems.clear()
         return html + payload if payload else None
 
     def _language(self, config: MkDocsConfig) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from .model import Glossary, Term
+from .model import Glossary, Problem, Term
 from .urls import relative_url
 
 __all__ = [
@@ -380,6 +380,8 @@ class Payloads:
         self.label = label
         self.resolve = resolve
         self._summaries: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        """Summaries that could not be rendered; the plugin logs and clears them."""
 
     def summary(self, term: Term) -> str:
         """The summary of a term, rendered on first use, with URLs resolved to the site root.
@@ -388,7 +390,18 @@ class Payloads:
         """
         cached = self._summaries.get(term.id)
         if cached is None:
-            cached = summary_html(term, self.render)
+            try:
+                cached = summary_html(term, self.render)
+            except Exception as exc:  # an extension failing on this text must not stop the build
+                self.problems.append(
+                    Problem(
+                        f"the tooltip summary of '{term.display_name}' could not be rendered "
+                        f"({type(exc).__name__}: {exc}); its tooltip shows the name only",
+                        term.path or None,
+                        term.line or None,
+                    )
+                )
+                cached = ""
             if self.resolve is not None:
                 resolve = self.resolve
 

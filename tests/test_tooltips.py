@@ -263,3 +263,17 @@ def test_authors_absolute_urls_are_not_taken_for_resolved_ones() -> None:
         "html.parser",
     )
     assert [a["href"] for a in inner("a")] == ["/root/page/", "../../sub/rel/"]
+
+
+def test_a_summary_that_fails_to_render_is_a_problem_not_a_crash() -> None:
+    def broken(text: str) -> str:
+        raise ValueError("snippet not found")
+
+    term = Term("T", definition="x", path="g.yml", line=3)
+    payloads = Payloads(Glossary(terms=[term]), broken, "Open")
+    out = payloads.for_page('<a class="glossary-term" data-glossary-term="t">T</a>', "")
+    span = BeautifulSoup(out, "html.parser").span
+    assert span is not None and span["data-glossary-summary"] == ""
+    (problem,) = payloads.problems
+    assert str(problem).startswith("g.yml:3: the tooltip summary of 'T' could not be rendered")
+    assert "snippet not found" in str(problem)
