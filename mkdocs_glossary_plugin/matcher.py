@@ -282,7 +282,7 @@ _ENDINGS = (
     "도록", "기", "는", "는데", "는지", "는가", "던", "든지", "거나", "거든", "(으)려고",
     "(으)려면", "(으)려는", "자", "자마자", "네", "냐", "느냐", "더라도", "다가", "다는",
     "다고", "다면", "ㄴ", "ㄴ다", "ㄴ다면", "ㄴ다고", "ㄴ다는", "ㄴ데", "ㄴ지", "ㄴ가", "ㄹ",
-    "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니까",
+    "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니다만", "ㅂ니까",
 )  # fmt: skip
 #: Endings after the connective ``-아/어`` form (``해서``, ``되어야``) and bare ``해``.
 _EO_ENDINGS = ("", "서", "야", "도", "요", "야만", "서는", "서도", "라")
@@ -316,7 +316,7 @@ def _noun_particle_sequences() -> set[str]:
     ``에서는``, ``에게도``, ``으로써``, ``으로부터의``, ``까지만``, ``만을``, ``과의``. A structural
     subject/object marker (이/가/을/를) only follows nothing, an extender (``까지를``) or an open
     delimiter (``만을``); the genitive ``의`` also follows an adverbial (``에서의``). A delimiter
-    may follow ``만``/``뿐`` (``만은``, ``만이라도``).
+    may follow ``만``/``뿐`` (``만은``, ``만이라도``, ``뿐만``).
     """
     out: set[str] = set()
     adverbials = ("", *_ADVERBIAL)
@@ -324,7 +324,7 @@ def _noun_particle_sequences() -> set[str]:
     delimiters = (
         "",
         *_DELIMITER,
-        *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b not in _DELIMITER_OPEN),
+        *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b != a),  # 만은, 뿐만
     )
     for adverbial, extender, delimiter, structural in product(
         adverbials, extenders, delimiters, ("", *_STRUCTURAL)
