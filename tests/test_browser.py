@@ -63,6 +63,10 @@ ResNet은 깊은 신경망이다. [다음 문서](sub/deep.md)로 간다.
 <span id="before" tabindex="0">앞</span> 정규화 기법을 쓴다.
 [일반 링크](sub/deep.md#section)는 Material 미리보기가 붙는다.
 
+| 기법 | 설명 |
+|---|---|
+| Dropout | 표 안의 용어 (Material은 표를 스크롤 상자로 감싼다) |
+
 {FILLER}
 
 <div style="height: 900px"></div>
@@ -90,7 +94,7 @@ def _site_config(theme: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {
         "site_name": "툴팁 시험",
         "theme": theme,
-        "markdown_extensions": ["admonition", "pymdownx.superfences"],
+        "markdown_extensions": ["admonition", "tables", "pymdownx.superfences"],
         "plugins": [{"search": {}}, {"glossary": {"source": "glossary.yml"}}],
         **extra,
     }
@@ -405,6 +409,30 @@ def test_text_contrast_in_material_palettes(
         fg = c[key] if len(c[key]) == 4 else [*c[key], 1]
         ratio = contrast_ratio(blend(tuple(fg), tuple(bg[:3])), tuple(bg[:3]))  # type: ignore[arg-type]
         assert ratio >= 4.5, f"{scheme} {key}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_fade_in_respects_reduced_motion(open_page: Any, material_site: str, motion: str) -> None:
+    page = open_page(material_site, reduced_motion=motion)
+    pop = hover_open(page, "resnet")
+    name = pop.evaluate("e => getComputedStyle(e).animationName")
+    assert name == ("none" if motion == "reduce" else "glossary-in")
+
+
+def test_mention_in_a_scrolling_table(open_page: Any, material_site: str) -> None:
+    page = open_page(material_site, viewport={"width": 375, "height": 667})
+    link = mention(page, "dropout")
+    assert link.evaluate("a => !!a.closest('.md-typeset__scrollwrap')")  # Material's wrapper
+    link.scroll_into_view_if_needed()
+    pop = hover_open(page, "dropout")
+    box, mbox = rect(pop), rect(link)
+    assert box["top"] >= mbox["bottom"] and box["right"] <= 375 and box["left"] >= 0
+    # Not clipped by the table's overflow: the popup's centre is the popup, not the table.
+    hit = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('.glossary-popup')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert hit
 
 
 # -- touch ---------------------------------------------------------------------------------------
