@@ -203,6 +203,10 @@ def hover_open(page: Any, term_id: str) -> Any:
 
 def test_hover_shows_the_right_definition(open_page: Any, material_site: str) -> None:
     page = open_page(material_site)
+    page.evaluate(
+        "window.__opened = [];"
+        "document.addEventListener('glossary:open', e => __opened.push(e.detail.term.textContent))"
+    )
     link = mention(page, "resnet")
     assert link.get_attribute("title") is None  # no title: Material's content.tooltips stays off
     assert link.get_attribute("aria-expanded") == "false"
@@ -224,6 +228,7 @@ def test_hover_shows_the_right_definition(open_page: Any, material_site: str) ->
     )
     assert link.get_attribute("aria-expanded") == "true"
     assert link.get_attribute("aria-controls") == pop.get_attribute("id")
+    assert page.evaluate("window.__opened") == ["ResNet"]  # the event for sites' math renderers
     # Another mention replaces it: one popup at a time.
     hover_open(page, "정규화")
     assert popup(page).count() == 1

@@ -153,6 +153,10 @@ def test_file_urls_and_the_mkdocs_theme(build_site: Any) -> None:
     assert payload(soup)["resnet"]["name"] == "ResNet"
     label = soup.select_one(".glossary-payload")
     assert label is not None and label["data-glossary-label"] == "Open in glossary"
+    # MkDocs' own search (mkdocs theme) indexes text only: no summary in any page's entry.
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    texts = [d["text"] for d in index["docs"] if not d["location"].startswith("glossary")]
+    assert texts and not any("zebraword" in t for t in texts)
 
 
 def test_tooltips_false_ships_nothing(build_site: Any) -> None:
