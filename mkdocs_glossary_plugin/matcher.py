@@ -444,8 +444,10 @@ def _plural_kind(key: str) -> int:
 
     * an all-capitals acronym takes only a lower-case ``s`` (``FLOPs``, ``MLPs``): ``FLOPS`` is
       another word, not the plural of ``FLOP``;
-    * a word ending in ``s``, ``x``, ``z``, ``ch``, ``sh`` takes ``es`` (``boxes``), one in ``o``
-      ``s`` or ``es``, one in a consonant + ``y`` takes ``ies`` for the ``y`` (``dependencies``);
+    * a word ending in ``s``, ``x``, ``z``, ``sh`` takes ``es`` (``boxes``); one in ``ch`` takes
+      ``es`` or ``s`` (``batches``, but ``epochs``, ``stomachs``: spelling does not tell which),
+      and so does one in ``o`` (``heroes``, ``photos``); one in a consonant + ``y`` takes ``ies``
+      for the ``y`` (``dependencies``);
     * any other Latin word takes ``s``.
 
     Nothing is singularised: a term written in the plural matches only as written.
@@ -458,9 +460,9 @@ def _plural_kind(key: str) -> int:
     if all(c.isupper() for c in letters):
         return _ACRONYM_S
     low = last.lower()
-    if low.endswith(("s", "x", "z", "ch", "sh")):
+    if low.endswith(("s", "x", "z", "sh")):
         return _PLURAL_ES
-    if low.endswith("o"):
+    if low.endswith(("o", "ch")):
         return _PLURAL_S_ES
     if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
         return _PLURAL_IES

@@ -336,10 +336,7 @@ MATCHING_ROWS = _matching_rows()
 
 #: Rows where the matcher does not (yet) do what the docs and GUIDE §4/§12 promise. Each is a strict
 #: xfail: it fails loudly once the matcher is fixed, so the entry is then removed.
-KNOWN_DEVIATIONS = {
-    "`Epochs`": "matcher: plural 's' after a final 'ch' is not accepted (only 'es'); GUIDE §12 "
-    "says s/es after the last word",
-}
+KNOWN_DEVIATIONS: dict[str, str] = {}
 
 
 @functools.cache
