@@ -1,7 +1,7 @@
 /* Our docs site only: render the TeX that pymdownx.arithmatex (generic mode) leaves in pages,
    in the glossary's index entries and in glossary tooltips, with the vendored KaTeX.
-   Pages: on every (instant) page load through Material's document$. Tooltips: their content is
-   inserted when they open, so a MutationObserver renders math that appears later. */
+   Pages: on every (instant) page load through Material's document$. Tooltips: the plugin's
+   script fires a bubbling "glossary:open" event on the tooltip each time it fills one. */
 (function () {
   var delimiters = [
     { left: "\\(", right: "\\)", display: false },
@@ -16,17 +16,7 @@
     });
   }
 
-  new MutationObserver(function (records) {
-    records.forEach(function (record) {
-      record.addedNodes.forEach(function (node) {
-        if (node.nodeType === 1 && node.closest && node.closest(".glossary-popup, [role=dialog]")) {
-          render(node.parentNode || node);
-        } else if (node.nodeType === 1 && node.querySelector && node.querySelector(".glossary-popup .arithmatex")) {
-          render(node);
-        }
-      });
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("glossary:open", function (event) { render(event.target); });
 
   if (window.document$) {
     window.document$.subscribe(function () { render(document.body); });
