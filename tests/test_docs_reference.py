@@ -403,3 +403,25 @@ def test_getting_started_names_every_runtime_dependency() -> None:
     sentence = text[text.index("It depends only on") :].split(";")[0].lower()
     missing = [name for name in names if name.lower() not in sentence]
     assert not missing, f"docs/getting-started.md does not name the dependencies {missing}"
+
+
+def test_the_readme_linking_figure_is_the_measured_one() -> None:
+    """The README quotes the benchmark's linking time per page; docs/performance.md holds it."""
+    readme = README.read_text("utf-8")
+    m = re.search(r"Linking takes about ([0-9.]+) ms per page", readme)
+    assert m, "README.md lost its performance sentence"
+    quoted = float(m.group(1))
+    perf = (ROOT / "docs" / "performance.md").read_text("utf-8")
+    header = next((line for line in perf.splitlines() if "linking / page (ms)" in line), None)
+    assert header, "docs/performance.md has no 'linking / page (ms)' column: update this test"
+    column = [c.strip() for c in header.strip("|").split("|")].index("linking / page (ms)")
+    start = perf.splitlines().index(header)
+    figures = []
+    for line in perf.splitlines()[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        figures.append(float(line.strip("|").split("|")[column]))
+    assert figures, "docs/performance.md has no linking / page figures"
+    assert all(abs(f - quoted) <= 1.0 for f in figures), (
+        f"README says about {quoted} ms per page; docs/performance.md measured {figures}"
+    )
