@@ -45,6 +45,8 @@ _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _SYLLABLES_PER_INITIAL = 21 * 28
 
 _NOT_WORD = re.compile(r"[^\w]|_", re.UNICODE)
+_DASHES = re.compile(r"-{2,}")
+_KEY_SEPARATORS = re.compile(r"[\s\-‐‑]+")
 
 
 @dataclass(frozen=True)
@@ -126,14 +128,14 @@ def make_id(name: str) -> str:
     """
     text = unicodedata.normalize("NFC", name).casefold()
     slug = _NOT_WORD.sub("-", text)
-    slug = re.sub(r"-{2,}", "-", slug).strip("-")
+    slug = _DASHES.sub("-", slug).strip("-")
     return slug or "term"
 
 
 def match_key(text: str) -> str:
     """The key under which two names are the same term: NFC, casefolded, separators folded."""
     text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"[\s\-‐‑]+", " ", text).strip()
+    return _KEY_SEPARATORS.sub(" ", text).strip()
 
 
 def _hangul_initial(ch: str) -> str | None:
@@ -184,6 +186,8 @@ def sort_key_of(text: str) -> str:
     follows after a NUL so that ``e`` and ``é`` still have a deterministic order.
     """
     text = unicodedata.normalize("NFC", text).casefold()
+    if text.isascii():  # no combining marks to drop, no syllables to keep whole
+        return text + "\x00" + text
     primary = []
     for ch in text:
         if _HANGUL_FIRST <= ord(ch) <= _HANGUL_LAST:

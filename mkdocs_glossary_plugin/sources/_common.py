@@ -83,6 +83,8 @@ def fence_mask(lines: list[str]) -> list[bool]:
     mask = [False] * len(lines)
     opener: str | None = None
     for i, line in enumerate(lines):
+        if opener is None and "`" not in line and "~" not in line:
+            continue  # cheap test first: most lines of a glossary open no fence
         m = _FENCE.match(line)
         if opener is None:
             if m:
@@ -102,6 +104,9 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPH = re.compile(r"(\*{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE = re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+#: Every character one of the patterns above needs; a name without any is already plain.
+_MARKUP_CHARS = frozenset("`[<*~=^_\\")
+_SPACES = re.compile(r"\s+")
 
 
 def plain_text(text: str) -> str:
@@ -110,6 +115,8 @@ def plain_text(text: str) -> str:
     Links and images keep their text, code spans their content; emphasis, strike, mark and HTML
     tags go; backslash escapes are resolved. ``snake_case`` and ``A*`` are left alone.
     """
+    if _MARKUP_CHARS.isdisjoint(text):  # most names: skip the eight substitutions below
+        return _SPACES.sub(" ", text).strip()
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
@@ -117,7 +124,7 @@ def plain_text(text: str) -> str:
         text = _EMPH.sub(r"\2", text)
         text = _UNDERSCORE.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def dedupe_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:

@@ -64,7 +64,7 @@ def find_headings(lines: list[str]) -> list[Heading]:
     mask = fence_mask(lines)
     out = []
     for i, line in enumerate(lines):
-        if mask[i]:
+        if mask[i] or "#" not in line[:4]:  # an ATX heading starts within 3 spaces
             continue
         m = _HEADING.match(line)
         if m:
@@ -170,10 +170,11 @@ def normalise_body(lines: list[str]) -> str:
     for line, is_code in zip(lines, code, strict=True):
         if not is_code:
             line = _COLON_MARKER.sub("", line)
-            without = _EMPTY_IMAGE.sub("", line)
-            if without != line and not without.strip():
-                continue  # the line held only empty images
-            line = without
+            if "![" in line:
+                without = _EMPTY_IMAGE.sub("", line)
+                if without != line and not without.strip():
+                    continue  # the line held only empty images
+                line = without
         first.append((line, is_code))
 
     out: list[str] = []
