@@ -276,8 +276,99 @@ def summary_html(term: Term, render: Callable[[str], str], limit: int = SUMMARY_
         return _unwrap_paragraph(render(term.summary))
     if not term.has_definition:
         return ""
-    block = first_block(render(term.definition))
+    block = _lead_block(term.definition, render)
+    if block is None:
+        block = first_block(render(term.definition))
     return summarize(block, limit) if block is not None else ""
+
+
+# -- rendering only the lead paragraph -------------------------------------------------------------
+#
+# Most definitions open with a paragraph of text, and the summary is made from it alone. Rendering
+# just that first block (up to the first blank line) instead of the whole definition gives the
+# same paragraph whenever nothing after it can change how it renders, and saves a good part of the
+# Markdown work per summary (one summary per linked term per build). The conditions below are
+# deliberately strict; anything else renders the whole definition as before.
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: In the lead block: constructs that may span blank lines (fences, math blocks, raw HTML, block
+#: extensions), refer to text elsewhere (footnotes), or take attributes (``{: …}``).
+_LEAD_UNSAFE = ("```", "~~~", "$$", "\\[", "\\begin", "<", "{", "[^", "///", "8<", "\t")
+#: Block starts that do not make a paragraph (headings, lists, quotes, images, admonitions, tabs,
+#: tables, indented code): not worth a first try.
+_NOT_A_PARAGRAPH = re.compile(r"[ #*+\-\d>!=?|:]")
+#: Extensions whose output for a block does not depend on a later block of the document, once the
+#: conditions of ``_lead_markdown`` hold. Any other extension (a site's own, snippets, critic,
+#: blocks) turns the shortcut off.
+_LEAD_SAFE_EXTENSIONS = frozenset(
+    {
+        "markdown.extensions." + name
+        for name in _words(
+            "abbr admonition attr_list codehilite def_list extra fenced_code footnotes "
+            "legacy_attrs legacy_em md_in_html meta nl2br sane_lists smarty tables toc wikilinks"
+        )
+    }
+    | {
+        "pymdownx." + name
+        for name in _words(
+            "arithmatex b64 betterem caret details emoji escapeall extra highlight inlinehilite "
+            "keys magiclink mark progressbar saneheaders smartsymbols striphtml superfences "
+            "tabbed tasklist tilde"
+        )
+    }
+)
+
+
+def _lead_markdown(definition: str) -> str | None:
+    """The definition's first block when it may be rendered alone (see above), else None.
+
+    Nothing later may reach back into it: no reference, footnote or abbreviation definitions
+    anywhere (``]:``), no definition-list marker, attribute list or indented continuation right
+    after it.
+    """
+    parts = _BLANK_LINE.split(definition, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip():
+        return None  # one block: nothing to save
+    lead, rest = parts
+    if not lead or _NOT_A_PARAGRAPH.match(lead) or "]:" in definition:
+        return None
+    if any(token in lead for token in _LEAD_UNSAFE):
+        return None
+    if rest[:1] in (" ", "\t", ":", "\n", "{"):
+        return None
+    return lead
+
+
+def _lead_block(definition: str, render: Callable[[str], str]) -> _Node | None:
+    """The summary block from rendering only the lead block, when that is safe and it renders
+    to exactly one paragraph with text (what ``first_block`` finds first in the whole)."""
+    if not getattr(render, "lead_safe", False):
+        return None
+    lead = _lead_markdown(definition)
+    if lead is None:
+        return None
+    root = _parse(render(lead))
+    blocks = [c for c in root.children if c.tag or c.text.strip()]
+    if len(blocks) == 1 and blocks[0].tag == "p" and _has_text(blocks[0]):
+        return blocks[0]
+    return None
+
+
+class _Renderer:
+    """Markdown to HTML with one reused ``Markdown`` instance (``reset`` between texts).
+
+    ``lead_safe``: every extension is one of ``_LEAD_SAFE_EXTENSIONS``, so a definition's lead
+    paragraph may be rendered alone (``_lead_block``).
+    """
+
+    def __init__(self, md: Any, extensions: Sequence[Any]) -> None:
+        self.md = md
+        modules = {type(ext).__module__ for ext in extensions}
+        self.lead_safe = modules <= _LEAD_SAFE_EXTENSIONS
+
+    def __call__(self, text: str) -> str:
+        self.md.reset()
+        return str(self.md.convert(text))
 
 
 def make_renderer(
@@ -287,14 +378,16 @@ def make_renderer(
     import markdown
 
     own = [e for e in extensions if type(e).__module__.startswith("mkdocs_glossary_plugin")]
-    exts = [e for e in extensions if e not in own]
-    md = markdown.Markdown(extensions=exts, extension_configs=dict(extension_configs))
-
-    def render(text: str) -> str:
-        md.reset()
-        return md.convert(text)
-
-    return render
+    configs = dict(extension_configs)
+    # Built here, as ``Markdown`` would build them, so that their classes are known (an extension
+    # that needs no ``reset`` never shows in ``registeredExtensions``).
+    builder = markdown.Markdown()
+    exts = [
+        builder.build_extension(e, configs.get(e, {})) if isinstance(e, str) else e
+        for e in extensions
+        if e not in own
+    ]
+    return _Renderer(markdown.Markdown(extensions=exts), exts)
 
 
 # -- URLs ------------------------------------------------------------------------------------------
