@@ -426,8 +426,11 @@ def mentioned_ids(page_html: str) -> list[str]:
     """
     seen: dict[str, None] = {}
     for m in _LINK_TAG.finditer(page_html):
+        tag = m.group(0)
+        if "data-glossary-term" not in tag.lower():
+            continue  # most links of a page are not ours: skip reading their attributes
         attrs: dict[str, str] = {}
-        for a in _ATTR.finditer(m.group(0)[2:-1]):
+        for a in _ATTR.finditer(tag[2:-1]):
             value = a.group(2) if a.group(2) is not None else (a.group(3) or a.group(4) or "")
             attrs.setdefault(a.group(1).lower(), html.unescape(value))
         term_id = attrs.get("data-glossary-term")
