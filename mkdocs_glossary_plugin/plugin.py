@@ -8,6 +8,7 @@ counts them) and hands the extension the current page.
 
 from __future__ import annotations
 
+import gc
 import os
 import posixpath
 from collections.abc import Callable
@@ -120,6 +121,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.index_render_seconds = 0.0
         """Wall time of rendering the generated page(s), MkDocs and all extensions included."""
         self._index_render_start: float | None = None
+        self._command: str | None = None
+        self._gc_frozen = False
 
     # ``on_startup`` makes MkDocs keep this instance across ``mkdocs serve`` rebuilds, so the parsed
     # glossary is cached and re-read only when a source changes.
@@ -133,7 +136,29 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._setup_linking(config, self.glossary)
         self._setup_index(config, self.glossary)
         self._setup_tooltip_assets(config)
+        self._freeze_long_lived()
         return config
+
+    def _freeze_long_lived(self) -> None:
+        """Keep Python's cyclic garbage collector from re-scanning the glossary and the compiled
+        matcher (tens of thousands of objects for a large glossary) at every full collection of
+        the build: they live until the build ends. ``gc.freeze`` moves every object alive now to
+        a generation that collections skip; ``on_post_build`` (or ``on_build_error``) undoes it.
+
+        Only for a one-shot ``mkdocs build``/``gh-deploy``: ``mkdocs serve`` keeps its process
+        and its garbage across rebuilds, so it keeps the default collector behaviour.
+        """
+        if self._command in ("build", "gh-deploy") and not self._gc_frozen:
+            gc.freeze()
+            self._gc_frozen = True
+
+    def _unfreeze(self) -> None:
+        if self._gc_frozen:
+            gc.unfreeze()
+            self._gc_frozen = False
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unfreeze()
 
     # -- linking ---------------------------------------------------------------------------------
 
@@ -199,6 +224,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """One INFO summary per build (GUIDE §8)."""
+        self._unfreeze()
         if not self.config.enabled or self.state is None or self.glossary is None:
             return
         state = self.state
