@@ -250,10 +250,7 @@ class _Collector:
             start = m.start()
             if start > pos:
                 if any(s for _, s in stack):
-                    if self.last != _OPAQUE:
-                        parts.append(_OPAQUE)
-                        self.length += 1
-                        self.last = _OPAQUE
+                    self._opaque()
                 else:
                     self._run(text[pos:start], owner, is_tail, parent, index, scope, pos)
             raw = self._raw(int(m.group(1)))
@@ -268,18 +265,20 @@ class _Collector:
                         self.length += 1
                         self.last = char
                         continue
-            if self.last != _OPAQUE:
-                parts.append(_OPAQUE)
-                self.length += 1
-                self.last = _OPAQUE
+            self._opaque()
         if pos < len(text):
             if any(s for _, s in stack):
-                if self.last != _OPAQUE:
-                    parts.append(_OPAQUE)
-                    self.length += 1
-                    self.last = _OPAQUE
+                self._opaque()
             else:
                 self._run(text[pos:], owner, is_tail, parent, index, scope, pos)
+
+    def _opaque(self) -> None:
+        """Put one edge character for content the matcher must not see (code, a raw tag);
+        consecutive opaque pieces share it, so offsets stay small and words stay apart."""
+        if self.last != _OPAQUE:
+            self.parts.append(_OPAQUE)
+            self.length += 1
+            self.last = _OPAQUE
 
     def _run(
         self,
