@@ -347,10 +347,7 @@ class _Collector:
                 if "\x02" in tail:
                     self._text_with_placeholders(tail, child, True, elem, index, scope, stack)
                 elif child_skipping:
-                    if self.last != _OPAQUE:
-                        self.parts.append(_OPAQUE)
-                        self.length += 1
-                        self.last = _OPAQUE
+                    self._opaque()
                 else:
                     self._run(tail, child, True, elem, index, scope, 0)
         if not inline and self.last != _BOUNDARY:
