@@ -1,7 +1,10 @@
 """The mkdocs-macros integration: a ``term(name, text=None)`` macro and a ``glossary`` variable.
 
-mkdocs-macros-plugin is optional: this module imports it inside a ``try`` and does nothing when it
-is missing. It holds no MkDocs objects of its own; the plugin hands it the glossary, a function
+mkdocs-macros-plugin is optional and never imported here: when a site uses it, MkDocs has already
+imported it to load the plugin, so its class is looked up in ``sys.modules`` (importing it ourselves
+would cost every build without macros ~0.1 s, its dependencies included).
+
+It holds no MkDocs objects of its own; the plugin hands it the glossary, a function
 that makes a term's href for a page URL, and callbacks for warnings and usage records.
 
 Why registration happens after every ``on_config`` (the plugin calls ``register`` from a later
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -30,12 +34,6 @@ __all__ = [
     "macros_plugins",
     "register",
 ]
-
-_MacrosPlugin: type[Any] | None
-try:  # mkdocs-macros-plugin is an optional companion, never a dependency.
-    from mkdocs_macros.plugin import MacrosPlugin as _MacrosPlugin
-except ImportError:  # not installed: the integration is simply off
-    _MacrosPlugin = None
 
 MACRO_NAME = "term"
 VARIABLE_NAME = "glossary"
@@ -102,10 +100,16 @@ class TermMacro:
 
 
 def macros_plugins(plugins: Iterable[object]) -> list[Any]:
-    """The mkdocs-macros plugin instances among ``plugins`` (none when it is not installed)."""
-    if _MacrosPlugin is None:
+    """The mkdocs-macros plugin instances among ``plugins`` (none when it is not loaded).
+
+    A plugin instance of mkdocs-macros exists only if its module was imported, so the module's
+    absence from ``sys.modules`` means there is none (not installed, or not in ``plugins``).
+    """
+    module = sys.modules.get("mkdocs_macros.plugin")
+    klass = getattr(module, "MacrosPlugin", None)
+    if not isinstance(klass, type):
         return []
-    return [p for p in plugins if isinstance(p, _MacrosPlugin)]
+    return [p for p in plugins if isinstance(p, klass)]
 
 
 def _current_page(macros_plugin: Any) -> tuple[str, str] | None:
