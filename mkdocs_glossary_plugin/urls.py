@@ -9,6 +9,7 @@ No MkDocs import: the rules below mirror ``mkdocs.structure.files.File`` and ``P
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 __all__ = ["page_url", "relative_url", "split_fragment"]
@@ -60,9 +61,18 @@ def relative_url(target: str, from_page: str) -> str:
     """
     path, fragment = split_fragment(target.lstrip("/"))
     from_page = from_page.lstrip("/")
-    suffix = f"#{fragment}" if fragment else ""
-    if _norm(path) == _norm(from_page) and fragment:
-        return suffix
+    if fragment:
+        if _norm(path) == _norm(from_page):
+            return f"#{fragment}"
+        return f"{_relative_path(path, from_page)}#{fragment}"
+    return _relative_path(path, from_page)
+
+
+# The linker asks for the same few (index page, page) pairs for every term a page mentions, and
+# the tooltip payload again for every link in a summary: remember the last few thousand answers.
+@lru_cache(maxsize=4096)
+def _relative_path(path: str, from_page: str) -> str:
+    """The path part of :func:`relative_url` (no fragment)."""
     base = _dir_parts(from_page)
     dest = [part for part in path.split("/") if part and part != "."]
     common = 0
@@ -73,9 +83,10 @@ def relative_url(target: str, from_page: str) -> str:
     rel = "/".join([".."] * (len(base) - common) + dest[common:])
     if path.endswith("/") or not path:
         rel = rel + "/" if rel else "./"
-    return rel + suffix
+    return rel
 
 
+@lru_cache(maxsize=4096)
 def _norm(url: str) -> str:
     """Page URLs that name the same page compare equal (``""``, ``./`` and ``index.html`` aside)."""
     return "/".join(part for part in url.split("/") if part and part != ".")
