@@ -59,6 +59,7 @@ __all__ = [
     "backlinks_by_term",
     "build_pages",
     "escape_jinja",
+    "extract_leads",
     "fill_backlinks",
     "fragment",
     "group_slug",
@@ -85,6 +86,16 @@ _BACKLINKS_RE = re.compile(
     r'<div class="glossary-backlinks" ' + BACKLINKS_ATTR + r'="([^"]*)"></div>'
 )
 _HEADING = re.compile(r"^h([1-6])$")
+
+#: On an index page, marks the block of each definition that its tooltip summary is cut from
+#: (GUIDE §12: the first paragraph with text, else the first list item); ``extract_leads`` reads
+#: the marked blocks and removes the attribute before the page is indexed or written.
+LEAD_ATTR = "data-glossary-lead"
+_LEAD_START = re.compile(r"<(p|li)\b([^>]*?) " + LEAD_ATTR + r'="([^"]*)"([^>]*)>')
+_PLACEHOLDER = re.compile("\x02wzxhzdk:[0-9]+\x03")
+#: Our linker's links (and an author's own ``a.glossary-term``): unwrapped in a summary, which
+#: never holds a link to another tooltip.
+_OUR_LINK = re.compile(r'<a\s[^>]*\bclass="glossary-term"[^>]*>(.*?)</a>', re.DOTALL)
 
 BlockKind = Literal["title", "bar", "group", "entry", "overview", "end"]
 
@@ -368,6 +379,8 @@ class PagePlan:
     backlinks: bool
     current_group: str | None = None
     rewrite: Callable[[Term, str, str], str | None] | None = None
+    leads: bool = False
+    """Mark each definition's summary block with ``LEAD_ATTR`` (when tooltips are on)."""
     lookup: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -446,10 +459,12 @@ def build_pages(
     backlinks: bool,
     hangul: bool,
     rewrite: Callable[[Term, str, str], str | None] | None = None,
+    leads: bool = False,
 ) -> list[GeneratedPage]:
     """The Markdown of every generated page, with the plan its treeprocessor follows.
 
-    ``hangul``: show ㄱ–ㅎ in the letter bar even when no term files under them.
+    ``hangul``: show ㄱ–ㅎ in the letter bar even when no term files under them. ``leads``: mark
+    the block each tooltip summary is made from (see ``extract_leads``).
     """
     groups = glossary.groups()
     marker = _marker_for(glossary)
@@ -477,6 +492,7 @@ def build_pages(
             backlinks=backlinks,
             current_group=current,
             rewrite=rewrite,
+            leads=leads,
         )
         parts = [_front_matter(page_title)]
         for i, block in enumerate(blocks):
@@ -674,6 +690,10 @@ class IndexTreeprocessor(Treeprocessor):
             self._demote_headings(body)
             if plan.rewrite is not None:
                 self._rewrite_urls(plan, term, body)
+            if plan.leads:
+                lead = _lead_element(body)
+                if lead is not None:
+                    lead.set(LEAD_ATTR, term.id)
             scope.extend(body)
         else:
             p = _el("p", None, class_="glossary-empty no-glossary")
@@ -713,6 +733,68 @@ class IndexTreeprocessor(Treeprocessor):
                         new = plan.rewrite(term, url, plan.src_path)
                         if new is not None:
                             el.set(attr, new)
+
+
+def _has_text(el: etree.Element) -> bool:
+    """Whether the element shows text (stashed raw HTML does not count: it may be an image)."""
+    return bool(_PLACEHOLDER.sub("", "".join(el.itertext())).strip())
+
+
+def _lead_element(body: Sequence[etree.Element]) -> etree.Element | None:
+    """The block a summary is cut from (the same choice as ``tooltips.first_block`` makes on
+    HTML): the first top-level paragraph with text (image-only paragraphs are skipped), else
+    the first list item with text, else the first paragraph with text at any depth that is not
+    an admonition's title."""
+    for el in body:
+        if el.tag == "p" and _has_text(el):
+            return el
+    nodes = [el for top in body for el in top.iter()]
+    for tag in ("li", "p"):
+        for el in nodes:
+            if (
+                el.tag == tag
+                and _has_text(el)
+                and "admonition-title" not in (el.get("class") or "").split()
+            ):
+                return el
+    return None
+
+
+def _closing(markup: str, tag: str, start: int) -> int | None:
+    """The offset of the ``</tag>`` that closes an element whose content begins at ``start``
+    (same-name elements may nest: a list item holds a nested list), or None."""
+    depth = 1
+    for m in re.compile(f"<(/?){tag}(?=[\\s>/])").finditer(markup, start):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.start()
+    return None
+
+
+def extract_leads(content: str) -> tuple[str, dict[str, str]]:
+    """Read the marked summary blocks of a rendered index page: ``(content, {id: inner HTML})``.
+
+    The returned content has the marks removed (every other byte unchanged); the inner HTML of
+    each block has our links unwrapped to their text. Its relative URLs are relative to the index
+    page, as rendered there. Rendering the definitions once, for the index page, and cutting the
+    summaries from that saves one Markdown conversion per mentioned term and build.
+    """
+    if LEAD_ATTR not in content:
+        return content, {}
+    out: list[str] = []
+    leads: dict[str, str] = {}
+    pos = 0
+    for m in _LEAD_START.finditer(content):
+        tag = m.group(1)
+        end = _closing(content, tag, m.end())
+        if end is not None:
+            inner = _OUR_LINK.sub(r"\1", content[m.end() : end])
+            leads.setdefault(html.unescape(m.group(3)), inner)
+        out.append(content[pos : m.start()])
+        out.append(f"<{tag}{m.group(2)}{m.group(4)}>")
+        pos = m.end()
+    out.append(content[pos:])
+    return "".join(out), leads
 
 
 class _RestoreBraces(Preprocessor):
