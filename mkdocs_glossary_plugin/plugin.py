@@ -44,7 +44,7 @@ from .index import (
 from .matcher import Matcher
 from .model import Glossary, Problem, Term
 from .sources import SourceError, load
-from .tooltips import Payloads, make_renderer
+from .tooltips import MARKER_ATTR, Payloads, make_renderer
 from .urls import page_url, relative_url
 
 if TYPE_CHECKING:
@@ -276,21 +276,40 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Append the summaries of the terms this page links (read from its final HTML)."""
+        """Append a marker with the ids of the terms this page links (read from its final HTML);
+        ``on_post_page`` replaces it with their summaries (see ``tooltips``: search and other
+        readers of the content then parse a few bytes instead of every summary)."""
         if not self.config.enabled or not self.config.tooltips or self.glossary is None:
             return None
+        marker = self._tooltip_payloads(config, files).marker(html)
+        return html + marker if marker else None
+
+    def _tooltip_payloads(self, config: MkDocsConfig, files: Files) -> Payloads:
+        """This build's summaries (``on_files`` starts a build without them)."""
         if self._payloads is None:
+            assert self.glossary is not None
             self._payloads = Payloads(
                 self.glossary,
                 make_renderer(config.markdown_extensions, config.mdx_configs),
                 translate(self._language(config), "open_in_glossary"),
                 lambda term, url: self._resolve_in_index(term, url, config, files),
             )
-        payload = self._payloads.for_page(html, page.url)
+        return self._payloads
+
+    # First among post-page handlers: the page's HTML is final only once its markers are filled,
+    # and a plugin that reads or rewrites the whole page (a minifier, Material's privacy and
+    # social plugins, at priority 50 and below) must see the summaries it will be served with.
+    @event_priority(100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Replace every marker of the page (its content's, and its blog excerpts') with the
+        summaries of its terms, their relative URLs made relative to this page."""
+        if self._payloads is None or MARKER_ATTR not in output:
+            return None
+        output = self._payloads.fill(output, page.url)
         for problem in self._payloads.problems:
             log_problem(problem)
         self._payloads.problems.clear()
-        return html + payload if payload else None
+        return output
 
     def _language(self, config: MkDocsConfig) -> str:
         """``language``, else the theme's (Material ``language``, mkdocs ``locale``), else en."""
@@ -437,8 +456,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # pages) in its own ``on_page_context``, long after the pages were rendered, with a Markdown
     # instance made from ``markdown_extensions``: our linker included. So (1) before it, tell the
     # linker which page the excerpts are rendered for (else they get the relative URLs of the last
-    # page rendered), and (2) after it, give the excerpts the tooltip payload of what they link
-    # (the view's own payload was made from its content, before the excerpts existed).
+    # page rendered), and (2) after it, give the excerpts a tooltip marker for what they link
+    # (the view's own marker was made from its content, before the excerpts existed); the
+    # template writes them into the view, and ``on_post_page`` fills them with the view's own.
 
     @event_priority(100)
     def _page_context_first(
@@ -463,7 +483,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         for excerpt in posts if isinstance(posts, list) else []:
             content = getattr(excerpt, "content", None)
             if isinstance(content, str) and "glossary-term" in content:
-                excerpt.content = content + self._payloads.for_page(content, page.url)
+                # A marker, filled with the page's own by ``on_post_page``.
+                excerpt.content = content + self._payloads.marker(content)
 
     on_page_context = CombinedEvent(_page_context_first, _page_context_last)
 

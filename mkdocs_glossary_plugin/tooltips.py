@@ -29,16 +29,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import unquote
 
 from .model import Glossary, Problem, Term
 from .urls import relative_url
 
 __all__ = [
+    "BATCH_SIZE",
+    "MARKER_ATTR",
     "PAYLOAD_CLASS",
     "SUMMARY_LIMIT",
     "Payloads",
     "first_block",
     "make_renderer",
+    "marker_html",
+    "marker_ids",
     "mentioned_ids",
     "payload_html",
     "rewrite_urls",
@@ -272,13 +277,35 @@ def _unwrap_paragraph(rendered: str) -> str:
 
 def summary_html(term: Term, render: Callable[[str], str], limit: int = SUMMARY_LIMIT) -> str:
     """The summary of ``term`` as HTML (URLs as the author wrote them)."""
-    if term.summary and term.summary.strip():
-        return _unwrap_paragraph(render(term.summary))
-    if not term.has_definition:
+    job = _summary_job(term, getattr(render, "lead_safe", False))
+    if job is None:
         return ""
-    block = _lead_block(term.definition, render)
+    return _finish(term, job, render(job[1]), render, limit)
+
+
+#: What a summary is rendered from: ``("summary", explicit summary)``, ``("lead", the
+#: definition's lead block)`` or ``("whole", the definition)``.
+_Job = tuple[str, str]
+
+
+def _summary_job(term: Term, lead_safe: bool) -> _Job | None:
+    """The Markdown to render for ``term``'s summary, and how to read it; None: no summary."""
+    if term.summary and term.summary.strip():
+        return ("summary", term.summary)
+    if not term.has_definition:
+        return None
+    lead = _lead_markdown(term.definition) if lead_safe else None
+    return ("lead", lead) if lead is not None else ("whole", term.definition)
+
+
+def _finish(term: Term, job: _Job, rendered: str, render: Callable[[str], str], limit: int) -> str:
+    """The summary from ``rendered`` (the HTML of ``job``'s Markdown). A lead block that did not
+    render to exactly one paragraph with text falls back to rendering the whole definition."""
+    if job[0] == "summary":
+        return _unwrap_paragraph(rendered)
+    block = _single_paragraph(rendered) if job[0] == "lead" else None
     if block is None:
-        block = first_block(render(term.definition))
+        block = first_block(rendered if job[0] == "whole" else render(term.definition))
     return summarize(block, limit) if block is not None else ""
 
 
@@ -339,36 +366,105 @@ def _lead_markdown(definition: str) -> str | None:
     return lead
 
 
-def _lead_block(definition: str, render: Callable[[str], str]) -> _Node | None:
-    """The summary block from rendering only the lead block, when that is safe and it renders
-    to exactly one paragraph with text (what ``first_block`` finds first in the whole)."""
-    if not getattr(render, "lead_safe", False):
-        return None
-    lead = _lead_markdown(definition)
-    if lead is None:
-        return None
-    root = _parse(render(lead))
+def _single_paragraph(rendered: str) -> _Node | None:
+    """The one paragraph with text that ``rendered`` (a lead block's HTML) consists of, else None:
+    only then is it what ``first_block`` finds first in the whole definition."""
+    root = _parse(rendered)
     blocks = [c for c in root.children if c.tag or c.text.strip()]
     if len(blocks) == 1 and blocks[0].tag == "p" and _has_text(blocks[0]):
         return blocks[0]
     return None
 
 
+# -- rendering many summaries in one conversion ---------------------------------------------------
+#
+# Each ``Markdown.convert`` call has a fixed cost (reset, the preprocessor and treeprocessor passes,
+# serialization) that dominates for a short summary. Texts that cannot reach across a blank line
+# into the next block, and that depend on no state of the document, render as consecutive blocks
+# of one document exactly as they render alone; a raw-HTML comment line between them (stashed by
+# Python-Markdown and written back verbatim on a line of its own) splits the output again.
+# ``tests/test_summary_batch.py`` checks the equivalence on the demo glossary, the seed and
+# tricky definitions.
+
+#: How many texts one conversion renders at most (bounds the cost of a batch that fails).
+BATCH_SIZE = 100
+_SPLIT = "<!--glossary-split-->"
+_SPLIT_SOURCE = f"\n\n{_SPLIT}\n\n"
+#: Constructs that may span blank lines (fences, math blocks, raw HTML, block extensions), refer
+#: to or define text elsewhere (footnotes; references and abbreviations, ``]:``), or depend on a
+#: counter of the document: heading ids (toc), tab ids (tabbed), line anchors of code blocks
+#: (indented code inside a list item needs 8 spaces). Stash placeholders (STX/ETX) are Markdown's.
+_BATCH_UNSAFE = (
+    *("```", "~~~", "$$", "\\[", "\\begin", "<", "[^", "]:", "///", "8<", "\t", "==="),
+    *("\x02", "\x03"),
+)
+_HEADING_OR_DEEP = re.compile(r"^(?: {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)| {8})", re.MULTILINE)
+_META_START = re.compile(r"(?: {0,3}[A-Za-z0-9_-]+:|-{3})")
+
+
+def _batch_unsafe(text: str) -> bool:
+    """True unless ``text`` is safe in a batch: no token above, no heading line, no line indented
+    8 spaces or more, and it starts a block of its own (not blank, not indented, not a
+    definition-list ``:`` that would make the separator before it a term)."""
+    if not text or text[0] in " \n:" or text != text.rstrip():
+        return True
+    if any(token in text for token in _BATCH_UNSAFE):
+        return True
+    return _HEADING_OR_DEEP.search(text) is not None
+
+
 class _Renderer:
     """Markdown to HTML with one reused ``Markdown`` instance (``reset`` between texts).
 
     ``lead_safe``: every extension is one of ``_LEAD_SAFE_EXTENSIONS``, so a definition's lead
-    paragraph may be rendered alone (``_lead_block``).
+    paragraph may be rendered alone (``_lead_markdown``), and texts that ``batch_safe`` accepts
+    may be rendered together (``batch``).
     """
 
     def __init__(self, md: Any, extensions: Sequence[Any]) -> None:
         self.md = md
         modules = {type(ext).__module__ for ext in extensions}
         self.lead_safe = modules <= _LEAD_SAFE_EXTENSIONS
+        self._meta = "markdown.extensions.meta" in modules
+        self._toc_markers = tuple(
+            str(ext.getConfig("marker"))
+            for ext in extensions
+            if type(ext).__module__ == "markdown.extensions.toc" and ext.getConfig("marker")
+        )
 
     def __call__(self, text: str) -> str:
         self.md.reset()
         return str(self.md.convert(text))
+
+    def batch_safe(self, text: str) -> bool:
+        """Whether ``text`` renders inside a batch exactly as alone (see ``_batch_unsafe``)."""
+        if not self.lead_safe or _batch_unsafe(text):
+            return False
+        if any(marker in text for marker in self._toc_markers):
+            return False  # replaced by the table of contents of the whole document
+        # ``meta`` reads key/value lines at the start of a document only.
+        return not (self._meta and _META_START.match(text))
+
+    def batch(self, texts: Sequence[str]) -> list[str | None]:
+        """The HTML of each text as ``self(text)`` gives it, from as few conversions as possible;
+        None for a text that must be rendered alone (not ``batch_safe``, or its batch failed:
+        rendering it alone then reports the text that fails)."""
+        out: list[str | None] = [None] * len(texts)
+        safe = [i for i, text in enumerate(texts) if self.batch_safe(text)]
+        for start in range(0, len(safe), BATCH_SIZE):
+            chunk = safe[start : start + BATCH_SIZE]
+            if len(chunk) < 2:
+                continue
+            try:
+                rendered = self(_SPLIT_SOURCE.join(texts[i] for i in chunk))
+            except Exception:  # an extension failed on one of them: each alone says which
+                continue
+            parts = rendered.split(_SPLIT)
+            if len(parts) != len(chunk):
+                continue  # a text swallowed or split a separator: never seen, but not trusted
+            for i, part in zip(chunk, parts, strict=True):
+                out[i] = part.strip()  # as ``convert`` strips a whole document's HTML
+        return out
 
 
 def make_renderer(
@@ -416,6 +512,9 @@ def rewrite_urls(markup: str, rewrite: Callable[[str], str]) -> str:
 
 _LINK_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+#: The linker's and the ``term()`` macro's own links start with exactly these two attributes; the
+#: first occurrence of an attribute is the one that counts, so this reads them without a full scan.
+_OWN_LINK = re.compile(r'<a class="glossary-term" data-glossary-term="([^"]+)"')
 
 
 def mentioned_ids(page_html: str) -> list[str]:
@@ -427,6 +526,10 @@ def mentioned_ids(page_html: str) -> list[str]:
     seen: dict[str, None] = {}
     for m in _LINK_TAG.finditer(page_html):
         tag = m.group(0)
+        own = _OWN_LINK.match(tag)
+        if own is not None:
+            seen.setdefault(html.unescape(own.group(1)), None)
+            continue
         if "data-glossary-term" not in tag.lower():
             continue  # most links of a page are not ours: skip reading their attributes
         attrs: dict[str, str] = {}
@@ -456,12 +559,51 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+# -- markers: the payload's place in a page, filled once the page is final -------------------------
+#
+# ``page.content`` carries only a marker: an empty hidden element with the ids of the terms the
+# page links. Whatever reads the content before the page is written (Material's search parses
+# every page's content; RSS and print plugins copy it) thus handles a few bytes instead of every
+# summary. The plugin replaces each marker of the page's final HTML with the payload
+# (``Payloads.fill``), so the page a browser gets is unchanged.
+
+#: The marker's attribute: the term ids, each encoded by ``_encode_id``, separated by spaces.
+MARKER_ATTR = "data-glossary-ids"
+# Tolerant of another plugin re-serializing the content (attribute order, ``hidden=""``).
+_MARKER = re.compile(r"<div\s[^>]*?\b" + MARKER_ATTR + r'="([^"]*)"[^>]*>\s*</div>')
+# What an id must not carry raw: the separator (whitespace), the escape character itself, and
+# what would need escaping in an attribute. Anything else (any script) stays as written.
+_ID_SPECIAL = re.compile(r"""[%\s"&'<>]""")
+
+
+def _encode_id(term_id: str) -> str:
+    return _ID_SPECIAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), term_id)
+
+
+def marker_html(ids: Sequence[str]) -> str:
+    """The marker for a page linking the terms ``ids``; ``""`` for none."""
+    if not ids:
+        return ""
+    encoded = " ".join(_encode_id(term_id) for term_id in ids)
+    return f'<div class="{PAYLOAD_CLASS}" hidden {MARKER_ATTR}="{encoded}"></div>'
+
+
+def marker_ids(value: str) -> list[str]:
+    """The ids a marker's attribute value carries (``html.unescape`` first: a serializer may have
+    written a character of it as a reference)."""
+    return [unquote(part) for part in html.unescape(value).split()]
+
+
 class Payloads:
     """Summaries rendered once per build, then the payload for each page.
 
     ``render`` turns Markdown into HTML (``make_renderer``); ``resolve(term, url)`` maps a relative
     URL written in a term's definition (relative to its source file) to a site-root-relative URL,
     or None to leave it as written; ``label`` is the localized "open in glossary" text.
+
+    Summaries are rendered when first needed, together: ``marker`` notes the terms a page needs,
+    and the next ``summary`` renders every noted one in as few conversions as ``render.batch``
+    (``make_renderer``) allows.
     """
 
     def __init__(
@@ -476,43 +618,29 @@ class Payloads:
         self.label = label
         self.resolve = resolve
         self._summaries: dict[str, str] = {}
+        self._pending: dict[str, None] = {}
         self.problems: list[Problem] = []
         """Summaries that could not be rendered; the plugin logs and clears them."""
 
-    def summary(self, term: Term) -> str:
-        """The summary of a term, rendered on first use, with URLs resolved to the site root.
+    def marker(self, page_html: str) -> str:
+        """The marker to append to a page's content (``""`` when it links no known term)."""
+        ids = [i for i in mentioned_ids(page_html) if self.glossary.get(i) is not None]
+        for term_id in ids:
+            if term_id not in self._summaries:
+                self._pending[term_id] = None
+        return marker_html(ids)
 
-        Resolved URLs are marked with ``_ROOT`` here and made page-relative in ``for_page``.
-        """
-        cached = self._summaries.get(term.id)
-        if cached is None:
-            try:
-                cached = summary_html(term, self.render)
-            except Exception as exc:  # an extension failing on this text must not stop the build
-                self.problems.append(
-                    Problem(
-                        f"the tooltip summary of '{term.display_name}' could not be rendered "
-                        f"({type(exc).__name__}: {exc}); its tooltip shows the name only",
-                        term.path or None,
-                        term.line or None,
-                    )
-                )
-                cached = ""
-            if self.resolve is not None:
-                resolve = self.resolve
-
-                def to_root(url: str) -> str:
-                    target = resolve(term, url)
-                    return url if target is None else _ROOT + target.lstrip("/")
-
-                cached = rewrite_urls(cached, to_root)
-            self._summaries[term.id] = cached
-        return cached
+    def fill(self, page_html: str, page_url: str) -> str:
+        """``page_html`` with every marker replaced by its payload for the page at ``page_url``."""
+        return _MARKER.sub(lambda m: self._payload(marker_ids(m.group(1)), page_url), page_html)
 
     def for_page(self, page_html: str, page_url: str) -> str:
-        """The payload to append to a page (``""`` when it mentions no term)."""
+        """The payload of a page, read from its HTML at once (``""`` when it mentions no term)."""
+        return self._payload(mentioned_ids(page_html), page_url)
+
+    def _payload(self, ids: Iterable[str], page_url: str) -> str:
         items = []
-        for term_id in mentioned_ids(page_html):
+        for term_id in ids:
             term = self.glossary.get(term_id)
             if term is None:
                 continue
@@ -521,6 +649,59 @@ class Payloads:
                 summary = _root_to_page(summary, page_url)
             items.append((term.id, term.display_name, summary))
         return payload_html(items, self.label)
+
+    def summary(self, term: Term) -> str:
+        """The summary of a term, rendered on first use, with URLs resolved to the site root.
+
+        Resolved URLs are marked with ``_ROOT`` here and made page-relative for each page.
+        """
+        if self._pending:
+            self._render_pending()
+        cached = self._summaries.get(term.id)
+        if cached is None:
+            cached = self._store(term, None)
+        return cached
+
+    def _render_pending(self) -> None:
+        """Render the summaries noted by ``marker``, batched where ``render`` can."""
+        terms = [t for i in self._pending if (t := self.glossary.get(i)) is not None]
+        self._pending.clear()
+        lead_safe = getattr(self.render, "lead_safe", False)
+        jobs = [(term, _summary_job(term, lead_safe)) for term in terms]
+        batch = getattr(self.render, "batch", None)
+        texts = [job[1] for _, job in jobs if job is not None]
+        rendered = iter(batch(texts) if batch is not None else [None] * len(texts))
+        for term, job in jobs:
+            html_ = next(rendered) if job is not None else None
+            self._store(term, None if html_ is None or job is None else (job, html_))
+
+    def _store(self, term: Term, done: tuple[_Job, str] | None) -> str:
+        """Make (from ``done``, a job and its HTML, else alone), resolve and cache a summary."""
+        try:
+            if done is None:
+                summary = summary_html(term, self.render)
+            else:
+                summary = _finish(term, done[0], done[1], self.render, SUMMARY_LIMIT)
+        except Exception as exc:  # an extension failing on this text must not stop the build
+            self.problems.append(
+                Problem(
+                    f"the tooltip summary of '{term.display_name}' could not be rendered "
+                    f"({type(exc).__name__}: {exc}); its tooltip shows the name only",
+                    term.path or None,
+                    term.line or None,
+                )
+            )
+            summary = ""
+        if self.resolve is not None:
+            resolve = self.resolve
+
+            def to_root(url: str) -> str:
+                target = resolve(term, url)
+                return url if target is None else _ROOT + target.lstrip("/")
+
+            summary = rewrite_urls(summary, to_root)
+        self._summaries[term.id] = summary
+        return summary
 
 
 # A scheme no author writes: marks the site-root-relative URLs of a cached summary.
