@@ -11,9 +11,12 @@ from bs4 import BeautifulSoup
 
 from mkdocs_glossary_plugin.model import Glossary, Term
 from mkdocs_glossary_plugin.tooltips import (
+    MARKER_ATTR,
     SUMMARY_LIMIT,
     Payloads,
     make_renderer,
+    marker_html,
+    marker_ids,
     mentioned_ids,
     payload_html,
     rewrite_urls,
@@ -163,6 +166,86 @@ def test_mentioned_ids_reads_our_links_only_in_order() -> None:
         '<a class="glossary-term-other" data-glossary-term="c">c</a></p>'
     )
     assert mentioned_ids(page) == ["b", "a&z"]
+
+
+def test_mentioned_ids_same_on_the_linkers_own_links_and_any_other_spelling() -> None:
+    own = '<a class="glossary-term" data-glossary-term="a&amp;b" href="x">A</a>'
+    assert mentioned_ids(own) == ["a&b"]
+    # The first occurrence of an attribute counts, whatever follows it.
+    assert mentioned_ids(own.replace(' href="x"', ' data-glossary-term="z"')) == ["a&b"]
+    assert mentioned_ids('<A CLASS="glossary-term" DATA-GLOSSARY-TERM="up">U</A>') == ["up"]
+    assert mentioned_ids('<a class="glossary-term" data-glossary-term="">E</a>') == []
+    assert mentioned_ids('<a class="glossary-term x" data-glossary-term="k">K</a>') == ["k"]
+
+
+# -- markers ---------------------------------------------------------------------------------------
+
+HOSTILE_IDS = [
+    "plain",
+    "two words",
+    "tab\tand\nnewline",
+    "100%",
+    "%20 already",
+    "quote\"apos'amp&lt<gt>",
+    "수렴속도",
+    "ideographic\u3000space",
+    "--",
+    "></div><script>alert(1)</script>",
+]
+
+
+def test_marker_ids_round_trip_any_id() -> None:
+    marker = marker_html(HOSTILE_IDS)
+    soup = BeautifulSoup(marker, "html.parser")
+    (div,) = soup.select("div.glossary-payload[hidden]")
+    assert div.contents == []
+    assert marker_ids(str(div[MARKER_ATTR])) == HOSTILE_IDS
+    value = marker.split(f'{MARKER_ATTR}="', 1)[1].split('"', 1)[0]
+    assert marker_ids(value) == HOSTILE_IDS
+    assert not set(value) & set("\"'<>&\t\n")
+    assert "수렴속도" in value  # no bloat for non-Latin ids
+    assert marker_html([]) == ""
+
+
+def _page_with(*ids: str) -> str:
+    return "".join(
+        f'<a class="glossary-term" data-glossary-term="{html.escape(i)}">x</a>' for i in ids
+    )
+
+
+def test_fill_replaces_each_marker_with_the_payload_of_before() -> None:
+    terms = [Term(name, definition=f"About {name}.", explicit_id=True) for name in ("A", "B")]
+    terms[1].id = HOSTILE_IDS[-1]
+    payloads = Payloads(Glossary(terms=terms), render, "Open")
+    content = _page_with("a", terms[1].id, "ghost")
+    marker = payloads.marker(content)
+    assert marker_ids(marker.split(f'{MARKER_ATTR}="')[1].split('"')[0]) == ["a", terms[1].id]
+    excerpt = _page_with("a")
+    page = f"<html>{content}{marker}<aside>{excerpt}{payloads.marker(excerpt)}</aside></html>"
+    filled = payloads.fill(page, "x/")
+    expected = Payloads(Glossary(terms=terms), render, "Open")
+    assert filled == (
+        f"<html>{content}{expected.for_page(content, 'x/')}"
+        f"<aside>{excerpt}{expected.for_page(excerpt, 'x/')}</aside></html>"
+    )
+    assert MARKER_ATTR not in filled
+
+
+def test_fill_tolerates_a_reserialized_marker_and_drops_one_of_unknown_ids() -> None:
+    payloads = Payloads(Glossary(terms=[Term("A", definition="About A.")]), render, "Open")
+    moved = f'<div {MARKER_ATTR}="a" hidden="" class="glossary-payload"></div>'
+    assert payloads.fill(moved, "") == payloads.for_page(_page_with("a"), "")
+    assert (
+        payloads.fill(f'<div class="glossary-payload" hidden {MARKER_ATTR}="gh%20ost"></div>', "")
+        == ""
+    )
+    assert payloads.fill("<p>no marker</p>", "") == "<p>no marker</p>"
+
+
+def test_no_marker_for_a_page_without_known_terms() -> None:
+    payloads = Payloads(Glossary(terms=[Term("A", definition="About A.")]), render, "Open")
+    assert payloads.marker("<p>nothing</p>") == ""
+    assert payloads.marker(_page_with("ghost")) == ""
 
 
 @pytest.mark.parametrize(
