@@ -23,6 +23,8 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_glossary_plugin.tooltips import MARKER_ATTR
+
 pytestmark = pytest.mark.slow
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -200,6 +202,16 @@ def test_blog_index_excerpt_links_from_the_index_page(site: Site) -> None:
     # ... and its tooltip has a summary on that page.
     summaries = {str(e["data-glossary-term"]) for e in soup.select("[data-glossary-summary]")}
     assert summaries == {"residual-block"}
+
+
+def test_every_marker_is_filled_on_every_page(site: Site) -> None:
+    """Blog views carry a marker per excerpt (added after search read the view's content): each
+    is replaced by its payload, and none is left on any page, generated ones included."""
+    for page in site.pages():
+        assert MARKER_ATTR not in (site.dir / page).read_text("utf-8"), page
+    soup = site.html("blog/index.html")
+    payloads = soup.select(".glossary-payload")
+    assert payloads and all(p.select("[data-glossary-summary]") for p in payloads)
 
 
 def test_tags_pages_build_and_tags_are_not_linked(site: Site) -> None:

@@ -11,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import content_of, html_of
 
+from mkdocs_glossary_plugin.tooltips import MARKER_ATTR
+
 pytestmark = pytest.mark.slow
 
 GLOSSARY = r"""
@@ -54,10 +56,44 @@ def _config(theme: Any = None, **extra: Any) -> dict[str, Any]:
     return cfg
 
 
+# A hook that keeps what other plugins see: ``page.content`` when Material's search reads it
+# (``on_page_context``), and the page HTML where a minifier or Material's social plugin reads it
+# (``on_post_page`` at priority 50, after ours at 100).
+CAPTURE_HOOK = """
+import os
+from mkdocs.plugins import event_priority
+
+def _keep(config, kind, page, text):
+    folder = os.path.join(os.path.dirname(config.config_file_path), "captured", kind)
+    os.makedirs(folder, exist_ok=True)
+    name = page.file.src_uri.replace("/", "__") + ".html"
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
+        fh.write(text or "")
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    _keep(config, "content", page, page.content)
+
+@event_priority(50)
+def on_post_page(output, page, config):
+    _keep(config, "post", page, output)
+"""
+
+
+def captured(site: Path, kind: str, src: str) -> str:
+    """What the capture hook kept of page ``src`` (``content`` or ``post``)."""
+    return (site.parent / "captured" / kind / f"{src.replace('/', '__')}.html").read_text("utf-8")
+
+
 @pytest.fixture(scope="module")
 def site(site_builder: Any) -> Path:
-    files = {**PAGES, "css/user.css": "a.glossary-term { color: red; }"}
-    return Path(site_builder(files, _config({"name": "material", "language": "ko"}), theme=None))
+    files = {
+        **PAGES,
+        "css/user.css": "a.glossary-term { color: red; }",
+        "./capture.py": CAPTURE_HOOK,
+    }
+    config = _config({"name": "material", "language": "ko"}, hooks=["capture.py"])
+    return Path(site_builder(files, config, theme=None))
 
 
 def payload(soup: BeautifulSoup) -> dict[str, dict[str, str]]:
@@ -76,6 +112,36 @@ def test_each_page_carries_only_the_terms_it_links(site: Path) -> None:
     assert list(payload(html_of(site, "sub/page/"))) == ["resnet", "hostile"]
     assert payload(html_of(site, "plain/")) == {}
     assert content_of(html_of(site, "plain/")).select(".glossary-payload") == []
+
+
+def test_content_carries_only_a_marker_and_the_page_the_payload(site: Path) -> None:
+    """Search (and RSS or print plugins) read ``page.content``: they get the marker only; the
+    written page has the payload right after the content, where it always was."""
+    content = captured(site, "content", "index.md")
+    marker = BeautifulSoup(content, "html.parser").select(".glossary-payload")
+    assert [m.attrs for m in marker] == [
+        {"class": ["glossary-payload"], "hidden": "", MARKER_ATTR: "resnet dropout"}
+    ]
+    assert "data-glossary-summary" not in content and "zebraword" not in content
+    page = (site / "index.html").read_text("utf-8")
+    assert content_of(BeautifulSoup(page, "html.parser")).select_one(".glossary-payload")
+
+    def payload_markup(html: str) -> str:
+        start = html.index('<div class="glossary-payload"')
+        return html[start : html.index("</div>", start) + len("</div>")]
+
+    assert content.replace(payload_markup(content), payload_markup(page)) in page
+    # A post-page plugin after ours (minifier, privacy, social) sees the final page.
+    assert captured(site, "post", "index.md") == page
+    assert "data-glossary-summary" in page
+
+
+def test_no_marker_for_a_page_without_terms_and_none_left_anywhere(site: Path) -> None:
+    assert "glossary-payload" not in captured(site, "content", "plain.md")
+    pages = list(site.rglob("*.html"))
+    assert len(pages) >= 4
+    for path in pages:
+        assert MARKER_ATTR not in path.read_text("utf-8"), path
 
 
 def test_payload_element_is_hidden_empty_and_localized(site: Path) -> None:
@@ -151,6 +217,14 @@ def test_file_urls_and_the_mkdocs_theme(build_site: Any) -> None:
     assert "../assets/glossary/glossary.css" in css
     assert "../assets/glossary/glossary.js" in [str(s.get("src")) for s in soup("script")]
     assert payload(soup)["resnet"]["name"] == "ResNet"
+    # Summary URLs relative to each page, as ``.html`` files.
+    for url, href, src in [
+        ("index.html", "sub/page.html#top", "img/resnet.png"),
+        ("sub/page.html", "#top", "../img/resnet.png"),
+    ]:
+        summary = BeautifulSoup(payload(html_of(site, url))["resnet"]["summary"], "html.parser")
+        assert summary.a is not None and summary.a["href"] == href
+        assert summary.img is not None and summary.img["src"] == src
     label = soup.select_one(".glossary-payload")
     assert label is not None and label["data-glossary-label"] == "Open in glossary"
     # MkDocs' own search (mkdocs theme) indexes text only: no summary in any page's entry.
@@ -160,12 +234,14 @@ def test_file_urls_and_the_mkdocs_theme(build_site: Any) -> None:
 
 
 def test_tooltips_false_ships_nothing(build_site: Any) -> None:
-    cfg = _config()
+    cfg = _config(hooks=["capture.py"])
     cfg["plugins"][1]["glossary"]["tooltips"] = False
-    site = build_site(PAGES, cfg)
+    site = build_site({**PAGES, "./capture.py": CAPTURE_HOOK}, cfg)
     soup = html_of(site, "")
     assert soup.select("a.glossary-term")  # still linked
     assert soup.select(".glossary-payload") == []
+    assert "glossary-payload" not in captured(site, "content", "index.md")
+    assert MARKER_ATTR not in str(soup)
     assert not (site / "assets" / "glossary" / "glossary.js").exists()
     assert "glossary.js" not in str(soup)
 
