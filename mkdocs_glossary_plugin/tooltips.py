@@ -6,6 +6,9 @@ Each page carries, after its content, one empty hidden element per term it links
       <span data-glossary-term="ID" data-glossary-name="NAME" data-glossary-summary="HTML"></span>
     </div>
 
+It is put there last: ``page.content`` holds a marker (``marker_html``) until the page's HTML is
+final, and ``Payloads.fill`` replaces it (see "markers" below).
+
 Why attributes of our own elements (GUIDE §11, §12): Material's instant navigation swaps the
 content element and re-runs only ``<script>`` elements in it (a JSON ``<script>`` would be run as
 JavaScript), and MkDocs' search indexes the *text* of ``<script>``/``<template>``. Attribute values
