@@ -547,14 +547,21 @@ def mentioned_ids(page_html: str) -> list[str]:
 
 def payload_html(items: Iterable[tuple[str, str, str]], label: str) -> str:
     """The hidden payload element for ``(id, name, summary_html)`` items; ``""`` for none."""
-    spans = "".join(
+    return _payload_div([_span(*item) for item in items], label)
+
+
+def _span(term_id: str, name: str, summary: str) -> str:
+    return (
         f'<span data-glossary-term="{_attr(term_id)}" data-glossary-name="{_attr(name)}" '
         f'data-glossary-summary="{_attr(summary)}"></span>'
-        for term_id, name, summary in items
     )
+
+
+def _payload_div(spans: Sequence[str], label: str) -> str:
     if not spans:
         return ""
-    return f'<div class="{PAYLOAD_CLASS}" hidden data-glossary-label="{_attr(label)}">{spans}</div>'
+    inner = "".join(spans)
+    return f'<div class="{PAYLOAD_CLASS}" hidden data-glossary-label="{_attr(label)}">{inner}</div>'
 
 
 def _attr(value: str) -> str:
@@ -621,6 +628,7 @@ class Payloads:
         self.label = label
         self.resolve = resolve
         self._summaries: dict[str, str] = {}
+        self._spans: dict[str, str] = {}
         self._pending: dict[str, None] = {}
         self.problems: list[Problem] = []
         """Summaries that could not be rendered; the plugin logs and clears them."""
@@ -642,16 +650,20 @@ class Payloads:
         return self._payload(mentioned_ids(page_html), page_url)
 
     def _payload(self, ids: Iterable[str], page_url: str) -> str:
-        items = []
+        spans = []
         for term_id in ids:
-            term = self.glossary.get(term_id)
-            if term is None:
-                continue
-            summary = self.summary(term)
-            if self.resolve is not None:
-                summary = _root_to_page(summary, page_url)
-            items.append((term.id, term.display_name, summary))
-        return payload_html(items, self.label)
+            span = self._spans.get(term_id)
+            if span is None:
+                term = self.glossary.get(term_id)
+                if term is None:
+                    continue
+                summary = self.summary(term)
+                if self.resolve is not None and _ROOT in summary:  # URLs relative to the page
+                    span = _span(term.id, term.display_name, _root_to_page(summary, page_url))
+                else:  # the same on every page: escaped once
+                    span = self._spans[term_id] = _span(term.id, term.display_name, summary)
+            spans.append(span)
+        return _payload_div(spans, self.label)
 
     def summary(self, term: Term) -> str:
         """The summary of a term, rendered on first use, with URLs resolved to the site root.
