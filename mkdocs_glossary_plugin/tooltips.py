@@ -678,8 +678,13 @@ class Payloads:
         return cached
 
     def _render_pending(self) -> None:
-        """Render the summaries noted by ``marker``, batched where ``render`` can."""
-        terms = [t for i in self._pending if (t := self.glossary.get(i)) is not None]
+        """Render the summaries noted by ``marker``, batched where ``render`` can (a summary
+        already known, however it got there, is not rendered again)."""
+        terms = [
+            t
+            for i in self._pending
+            if i not in self._summaries and (t := self.glossary.get(i)) is not None
+        ]
         self._pending.clear()
         lead_safe = getattr(self.render, "lead_safe", False)
         jobs = [(term, _summary_job(term, lead_safe)) for term in terms]
@@ -687,8 +692,8 @@ class Payloads:
         texts = [job[1] for _, job in jobs if job is not None]
         rendered = iter(batch(texts) if batch is not None else [None] * len(texts))
         for term, job in jobs:
-            html_ = next(rendered) if job is not None else None
-            self._store(term, None if html_ is None or job is None else (job, html_))
+            markup = next(rendered) if job is not None else None
+            self._store(term, None if markup is None or job is None else (job, markup))
 
     def _store(self, term: Term, done: tuple[_Job, str] | None) -> str:
         """Make (from ``done``, a job and its HTML, else alone), resolve and cache a summary."""
