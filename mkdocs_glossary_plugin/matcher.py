@@ -16,12 +16,15 @@ How a text is searched
    left-edge rule), so every key has an *anchor*: its first Latin (or other-script) word, or its
    first one or two Hangul syllables (spaces between Hangul syllables are optional, and a Hangul
    word is usually glued to particles, so a whole Hangul word cannot be the anchor). One compiled
-   regular expression of a handful of character classes (independent of the glossary) splits the
-   text into words and their anchors; a set intersection with the anchors of all keys tells
-   whether any key can start anywhere, and the running sum of the piece lengths gives the offsets
-   of the words that hit, all in C. A flat alternation of keys, or a trie-shaped regex, is not
-   used: Python's ``re`` tries the branches of an alternation one after another, so its cost per
-   character grows with the number of keys (measured: 37 → 885 µs/KB from 100 to 10,000 keys).
+   regular expression of a handful of character classes splits the text into the words that may
+   be anchors (:func:`_text_words`: every Latin word, and the Hangul / CJK / other-script words
+   that begin with the first character of some anchor, so that ``re`` skips the others in its
+   fast scan for a first character); a set intersection with the anchors of all keys tells
+   whether any key can start anywhere, and the summed lengths of the pieces between the words
+   that hit give their offsets, all in C but one step per hit. A flat alternation of keys, or a
+   trie-shaped regex, is not used: Python's ``re`` tries the branches of an alternation one
+   after another, so its cost per character grows with the number of keys (measured: 37 → 885
+   µs/KB from 100 to 10,000 keys).
 
 3. **Trie walk at the candidate positions.** All keys live in one radix trie of their canonical
    form (lower case; a space or a hyphen between words becomes one separator; spaces between two
@@ -31,7 +34,9 @@ How a text is searched
    matches a separator, and whitespace between two Hangul syllables may be skipped. Every key that
    ends on the way is a candidate; the longest one that passes every edge rule wins, else a shorter
    one may match (``Residual Block을`` is ``Residual Block``, never ``Residual``). The cost is
-   bounded by the length of the longest key, not by the number of keys.
+   bounded by the length of the longest key, not by the number of keys. The part of the walk
+   that follows the anchor word is the same at every occurrence of that word, so it is done
+   once per anchor when compiling (:func:`_jump`), and the walk takes up after it.
 
 Edges (never ``\\b``)
 =====================
@@ -51,11 +56,12 @@ between two words joins them into one name (``Pre-ResNet``, ``ResNet-50``). At t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate, compress, product
+from itertools import compress, product
 from typing import Any, Literal
 
 from .model import Problem, Term
@@ -96,7 +102,26 @@ _CLASS_PATTERNS = (
     ("C", re.compile(f"[{_CJK}]")),
     ("O", re.compile(_OTHER)),
 )
-_CLASS_CACHE: dict[str, str] = {}
+
+
+class _ClassTable(dict[str, str]):
+    """Character -> script class, filled on first sight of each character.
+
+    The matcher looks up the class of a few characters around every candidate; ``table[ch]`` is
+    one dictionary lookup in C, and the regular expressions run only for a character never seen.
+    """
+
+    def __missing__(self, ch: str) -> str:
+        cls = ""
+        for name, pattern in _CLASS_PATTERNS:
+            if pattern.match(ch):
+                cls = name
+                break
+        self[ch] = cls
+        return cls
+
+
+_CLASSES = _ClassTable()
 
 #: Characters that join two words into one name when glued between them.
 _JOINERS = frozenset("-\u2010\u2011_")
@@ -112,13 +137,32 @@ _SEPARATOR = re.compile(r"\s+|[\-\u2010\u2011]")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
 
-#: The words of a text, for :func:`re.split`: group 1 is the *anchor* of every word (a whole
-#: Latin / CJK / other-script word, or the first one or two syllables of a Hangul word), group 2
-#: the rest of a Hangul word (empty for other words), so that every third piece of the split is
-#: an anchor and the lengths of the pieces add up to its offset.
-_WORDS = re.compile(
-    rf"([{_LATIN}]+|[{_HANGUL}]{{1,2}}|[{_CJK}]+|{_OTHER}+)((?:(?<=[{_HANGUL}])[{_HANGUL}]*)?)"
-)
+#: The first word of a key: group 1 is its *anchor* (a whole Latin / CJK / other-script word,
+#: or the first one or two syllables of a Hangul word; see :meth:`Matcher._add_anchors`).
+_WORDS = re.compile(rf"([{_LATIN}]+|(?<![{_HANGUL}])[{_HANGUL}]{{1,2}}|[{_CJK}]+|{_OTHER}+)")
+
+
+@functools.lru_cache(maxsize=8)
+def _text_words(first: str) -> re.Pattern[str]:
+    """The words of a text that may be anchors, for :func:`re.split`, given ``first``: the
+    first characters of the anchors that are not Latin.
+
+    The one group is the anchor of a word, as :data:`_WORDS` cuts it, so that every second
+    piece of the split is an anchor and the lengths of the pieces before it add up to its
+    offset. The pattern begins with one character class, which lets ``re`` skip to the next
+    possible start in a tight loop rather than try the pattern at every character: every Latin
+    letter (a Latin word is taken whole, so the scan never stops inside one), and of the other
+    scripts only the characters that begin an anchor (most Hangul words cannot be one). A
+    look-behind makes sure that a Hangul, CJK or other-script anchor begins its word: the rest
+    of a word is skipped, or tried and refused, and stays in the piece between two anchors.
+    """
+    return re.compile(
+        rf"([{_LATIN}{first}]"
+        rf"(?:(?<=[{_LATIN}])[{_LATIN}]*"
+        rf"|(?<=[{_HANGUL}])(?<![{_HANGUL}].)[{_HANGUL}]?"
+        rf"|(?<=[{_CJK}])(?<![{_CJK}].)[{_CJK}]*"
+        rf"|(?<={_OTHER})(?<!{_OTHER}.){_OTHER}*))"
+    )
 
 
 def script_class(ch: str) -> str:
@@ -128,15 +172,7 @@ def script_class(ch: str) -> str:
     Two characters of the same class side by side belong to one word; a change of class is a word
     edge. Digits count as Latin: ``ResNet50`` is one word, while ``3차원`` is ``3`` + ``차원``.
     """
-    cls = _CLASS_CACHE.get(ch)
-    if cls is None:
-        cls = ""
-        for name, pattern in _CLASS_PATTERNS:
-            if pattern.match(ch):
-                cls = name
-                break
-        _CLASS_CACHE[ch] = cls
-    return cls
+    return _CLASSES[ch]
 
 
 def _fold(text: str) -> str:
@@ -505,10 +541,17 @@ class _Entry:
         self.rank = rank
 
 
-#: A trie node. While compiling: character -> child node; once compiled (a radix trie): first
-#: character -> (label, child node), where the label is the run of characters up to the next
-#: node that has entries or branches. Both also hold the ``_END`` / ``_YIES`` slots.
+#: A trie node while compiling: character -> child node, plus the ``_END`` / ``_YIES`` slots.
 _Node = dict[Any, Any]
+#: A node of the compiled radix trie: (entries of the keys ending here or None, entries of the
+#: keys whose final ``y`` is at the next character or None, first character of an edge ->
+#: (label, child)). The label is the run of characters up to the next node that has entries or
+#: branches. A tuple, so that one unpacking gives the walk all it looks at.
+_RadixNode = tuple[Any, Any, Any]
+#: Where a walk stands after the anchor word it starts with (see :func:`_jump`): the key ends met
+#: inside the anchor as (offset from the start, ``ies`` slot?, entries), then the offset and the
+#: node to go on from (None when no key goes past the anchor).
+_Jump = tuple[tuple[tuple[int, bool, list["_Entry"]], ...], int, "_RadixNode | None"]
 #: A candidate at one position: (end of the mention, key end, plural?, entry).
 _Candidate = tuple[int, int, bool, _Entry]
 
@@ -537,7 +580,7 @@ class Matcher:
         plurals: bool = True,
     ) -> None:
         self.problems: list[Problem] = []
-        self._root: _Node = {}
+        root: _Node = {}
         self._anchors: set[str] = set()
         self._open_anchors: set[str] = set()
         self._cased_anchors: set[str] = set()
@@ -562,7 +605,7 @@ class Matcher:
                 plural = _plural_kind(key) if plurals else _NO_PLURAL
                 entry = _Entry(term.id, key, canon, cs, plural, rank)
                 rank += 1
-                self._insert(canon, entry)
+                _insert(root, canon, entry)
                 first = canon[0]
                 if not script_class(first):
                     punct_first.add(first)
@@ -570,7 +613,10 @@ class Matcher:
                         punct_first.update(_HYPHENS)
                 else:
                     self._add_anchors(canon, key, plural, cs)
-        self._root = _compress(self._root)
+        self._root: _RadixNode = _compress(root)
+        self._jumps = {anchor: _jump(self._root, anchor) for anchor in self._anchors}
+        initials = {anchor[0] for anchor in self._anchors if _CLASSES[anchor[0]] != "L"}
+        self._words = _text_words("".join(map(re.escape, sorted(initials))))
         self._punct = (
             re.compile("[" + "".join(re.escape(c) for c in sorted(punct_first)) + "]")
             if punct_first
@@ -590,17 +636,6 @@ class Matcher:
             term.line or None,
             level="info",
         )
-
-    def _insert(self, canon: str, entry: _Entry) -> None:
-        node = self._root
-        for ch in canon:
-            node = node.setdefault(ch, {})
-        node.setdefault(_END, []).append(entry)
-        if entry.plural == _PLURAL_IES:
-            parent = self._root
-            for ch in canon[:-1]:
-                parent = parent[ch]
-            parent.setdefault(_YIES, []).append(entry)
 
     def _add_anchors(self, canon: str, key: str, plural: int, case_sensitive: bool) -> None:
         """Register what the first word of a text must look like for this key to start there.
@@ -639,19 +674,13 @@ class Matcher:
         else:
             nfc, starts, ends = _nfc_with_offsets(text)
         low = _fold(nfc)
-        pieces = _WORDS.split(low)
-        words = pieces[1::3]
-        hits = self._anchors.intersection(words)
-        punct = self._punct
-        if not hits and (punct is None or punct.search(low) is None):
-            return []
-        positions = self._candidate_positions(nfc, low, pieces, words, hits)
         out: list[Match] = []
         pos = 0
-        for s in positions:
+        match_at = self._match_at
+        for s, jump in self._candidates(nfc, low):
             if s < pos:
                 continue
-            found = self._match_at(nfc, low, s)
+            found = match_at(nfc, low, s, jump)
             if found is None:
                 continue
             end, entry = found
@@ -662,113 +691,53 @@ class Matcher:
                 out.append(Match(s, end, entry.term_id, entry.key))
         return out
 
-    def _candidate_positions(
-        self, nfc: str, low: str, pieces: list[str], words: list[str], hits: set[str]
-    ) -> list[int]:
-        """Offsets of the words whose anchor is one of the ``hits`` (and of the characters where
-        a punctuation-initial key may start), in order.
+    def _candidates(self, nfc: str, low: str) -> list[tuple[int, _Jump]]:
+        """The offsets of the words whose anchor is an anchor of some key, each with where the
+        trie walk from there may begin (and the characters where a punctuation-initial key may
+        start, with the root), in order.
 
-        Everything runs in C but the loop over the words that hit: the offsets are the running
-        sum of the lengths of the split pieces, and ``compress`` picks the hitting words. An
-        anchor of case-sensitive keys only must also be written as in one of them (``see`` is
-        not a candidate for the acronym ``SEE``).
+        Everything runs in C but the loop over the words that hit: a set intersection tells
+        whether any word hits at all, ``compress`` picks the pieces that hit, and the offset of
+        each is the previous one plus the summed lengths of the pieces in between. An anchor of
+        case-sensitive keys only must also be written as in one of them (``see`` is not a
+        candidate for the acronym ``SEE``).
         """
-        found: list[int] = []
+        pieces = self._words.split(low)
+        words = pieces[1::2]
+        hits = self._anchors.intersection(words)
+        found: list[tuple[int, _Jump]] = []
         if hits:
-            offsets = list(accumulate(map(len, pieces)))
-            open_anchors, cased = self._open_anchors, self._cased_anchors
-            for k in compress(range(len(words)), map(hits.__contains__, words)):
-                i = offsets[3 * k]  # the end of the separator piece before the word
-                word = words[k]
-                if word in open_anchors or nfc[i : i + len(word)] in cased:
-                    found.append(i)
+            open_anchors, cased, jumps = self._open_anchors, self._cased_anchors, self._jumps
+            offset = done = 0
+            for k in compress(range(1, len(pieces), 2), map(hits.__contains__, words)):
+                offset += sum(map(len, pieces[done:k]))
+                done = k
+                word = pieces[k]
+                if word in open_anchors or nfc[offset : offset + len(word)] in cased:
+                    found.append((offset, jumps[word]))
         if self._punct is not None:
-            found = sorted({*found, *(m.start() for m in self._punct.finditer(low))})
+            # A punctuation character is never inside a word: the two lists never share an offset.
+            top: _Jump = ((), 0, self._root)
+            found.extend((m.start(), top) for m in self._punct.finditer(low))
+            found.sort(key=_first)
         return found
 
-    def _left_edge(self, low: str, s: int) -> bool:
-        """A key may start at ``s``: not inside a word of its own class, not after a joiner."""
-        if s == 0:
-            return True
-        first = script_class(low[s])
-        if not first:
-            return True
-        before = low[s - 1]
-        if script_class(before) == first:
-            return False
-        return not (before in _JOINERS and s >= 2 and script_class(low[s - 2]))
+    def _match_at(self, nfc: str, low: str, s: int, jump: _Jump) -> tuple[int, _Entry] | None:
+        """The longest key starting at ``s`` that passes every rule, with the end of its mention.
 
-    def _right_edge(self, low: str, end: int, last_class: str) -> bool:
-        """A key whose last character has ``last_class`` may end at ``end``."""
-        if end >= len(low) or not last_class:
-            return True
-        after = low[end]
-        if after in _JOINERS and end + 1 < len(low) and script_class(low[end + 1]):
-            return False
-        cls = script_class(after)
-        if not cls:
-            return True
-        if last_class == "H":
-            if cls != "H":
-                return True
-            run = _HANGUL_RUN.match(low, end)
-            return run is not None and run.group() in self._particles
-        return cls != last_class
-
-    def _walk(self, low: str, s: int) -> list[tuple[int, bool, list[_Entry]]]:
-        """Follow the trie from ``s``; return (offset, ies, entries) for every key end met.
-
-        ``ies`` is False for keys that end at the offset and True for keys whose final ``y`` is
-        at the offset, met because the text has ``ies`` there (their plural). Each edge of the
-        radix trie is first compared with one ``str.startswith`` (the text writes it exactly);
-        only when that fails does :func:`_follow` compare it character by character with the
-        separator rules.
+        The left edge first: a key never starts inside a word of its own class, nor after a
+        joiner glued to a word.
         """
-        node = self._root
-        i, n = s, len(low)
-        found: list[tuple[int, bool, list[_Entry]]] = []
-        while True:
-            ends = node.get(_END)
-            if ends is not None:
-                found.append((i, False, ends))
-            yies = node.get(_YIES)
-            if yies is not None and low.startswith("ies", i):
-                found.append((i, True, yies))
-            if i >= n:
-                return found
-            ch = low[i]
-            edge = node.get(ch)
-            if edge is not None and ch != _SEP:
-                label, child = edge
-                if low.startswith(label, i):
-                    i += len(label)
-                    node = child
-                    continue
-            elif ch.isspace():
-                j = i + 1
-                while j < n and low[j].isspace():
-                    j += 1
-                edge = None
-                if j < n and script_class(low[j]) == "H" and script_class(low[i - 1]) == "H":
-                    edge = node.get(low[j])  # optional space between two Hangul syllables
-                if edge is None:
-                    edge = node.get(_SEP)
-            elif ch in _HYPHENS:
-                edge = node.get("-") or node.get(_SEP)
-            if edge is None:
-                return found
-            label, child = edge
-            i = _follow(low, i, label)
-            if i < 0:
-                return found
-            node = child
-
-    def _match_at(self, nfc: str, low: str, s: int) -> tuple[int, _Entry] | None:
-        """The longest key starting at ``s`` that passes every rule, with the end of its mention."""
-        if not self._left_edge(low, s):
-            return None
-        found = self._walk(low, s)
-        if not found:
+        if s:
+            first = _CLASSES[low[s]]
+            if first:
+                before = low[s - 1]
+                if _CLASSES[before] == first or (
+                    before in _JOINERS and s >= 2 and _CLASSES[low[s - 2]]
+                ):
+                    return None
+        found = _walk(low, s, jump)
+        if found is None:
             return None
         candidates: list[_Candidate] = []
         for i, ies, entries in found:
@@ -779,45 +748,179 @@ class Matcher:
                     continue
                 candidates.append((i, i, False, entry))
                 if entry.plural:
-                    suffix = self._plural_suffix(nfc, low, i, entry)
+                    suffix = _plural_suffix(nfc, low, i, entry)
                     if suffix:
                         candidates.append((i + suffix, i, True, entry))
         if len(candidates) > 1:
             candidates.sort(key=_candidate_order)
         for end, key_end, plural, entry in candidates:
             if entry.case_sensitive:
-                written = _compact(nfc[s:key_end])
-                ies = plural and entry.plural == _PLURAL_IES
-                if written != (entry.compact[:-1] if ies else entry.compact):
+                written = nfc[s:key_end]
+                if plural and entry.plural == _PLURAL_IES:
+                    if _compact(written) != entry.compact[:-1]:
+                        continue
+                elif written != entry.key and _compact(written) != entry.compact:
                     continue
             if self._right_edge(low, end, "L" if plural else entry.last_class):
                 return end, entry
         return None
 
-    @staticmethod
-    def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
-        """Length of the plural ending of ``entry`` found at ``i`` (0 if none)."""
-        kind = entry.plural
-        if kind in (_NO_PLURAL, _PLURAL_IES) or i >= len(low):
-            return 0
-        text = nfc if entry.case_sensitive or kind == _ACRONYM_S else low
-        if kind == _ACRONYM_S:
-            return 1 if text.startswith("s", i) else 0
-        if kind in (_PLURAL_ES, _PLURAL_S_ES) and text.startswith("es", i):
-            return 2
-        if kind in (_PLURAL_S, _PLURAL_S_ES) and text.startswith("s", i):
-            return 1
+    def _right_edge(self, low: str, end: int, last_class: str) -> bool:
+        """A key whose last character has ``last_class`` may end at ``end``."""
+        if end >= len(low) or not last_class:
+            return True
+        after = low[end]
+        if after in _JOINERS and end + 1 < len(low) and _CLASSES[low[end + 1]]:
+            return False
+        cls = _CLASSES[after]
+        if not cls:
+            return True
+        if last_class == "H":
+            if cls != "H":
+                return True
+            run = _HANGUL_RUN.match(low, end)
+            return run is not None and run.group() in self._particles
+        return cls != last_class
+
+
+def _jump(root: _RadixNode, anchor: str) -> _Jump:
+    """Walk the trie over ``anchor`` once, at compile time, for every text word that is it.
+
+    A walk from a candidate first follows the anchor word of the text, which is the same string
+    every time it occurs: the word characters of one script, compared exactly. This records what
+    that part of the walk meets (the key ends inside the anchor, kept with the offset where the
+    text is checked for ``ies``) and the last node it reaches at or before the end of the
+    anchor, so that :func:`_walk` takes up there, in the state the walk from the root would
+    be in.
+    """
+    node = root
+    j = 0
+    met: list[tuple[int, bool, list[_Entry]]] = []
+    while j < len(anchor):
+        ends, yies, edges = node
+        edge = edges.get(anchor[j])
+        if edge is not None:
+            label, child = edge
+            if anchor.startswith(label, j):
+                if ends is not None:
+                    met.append((j, False, ends))
+                if yies is not None:
+                    met.append((j, True, yies))
+                j += len(label)
+                node = child
+                continue
+            if label.startswith(anchor[j:]):
+                break  # the edge goes past the anchor: the walk takes up at this node
+        # No key goes on with the next character of the anchor (a word character: neither a
+        # separator nor a hyphen), so the walk from the root would stop after this node.
+        if ends is not None:
+            met.append((j, False, ends))
+        if yies is not None:
+            met.append((j, True, yies))
+        return tuple(met), j, None
+    return tuple(met), j, node
+
+
+def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]] | None:
+    """Follow the trie from ``s``; return (offset, ies, entries) for every key end met, or
+    None when none is.
+
+    ``ies`` is False for keys that end at the offset and True for keys whose final ``y`` is
+    at the offset, met because the text has ``ies`` there (their plural). The walk starts where
+    ``jump`` (the anchor word at ``s``, walked once at compile time) says. Each edge of the
+    radix trie is first compared with one ``str.startswith`` (the text writes it exactly);
+    only when that fails does :func:`_follow` compare it character by character with the
+    separator rules.
+    """
+    met, j, node = jump
+    found: list[tuple[int, bool, list[_Entry]]] | None = None
+    for k, ies, entries in met:
+        if not ies or low.startswith("ies", s + k):
+            if found is None:
+                found = []
+            found.append((s + k, ies, entries))
+    if node is None:
+        return found
+    ends, yies, edges = node
+    i, n = s + j, len(low)
+    while True:
+        if ends is not None:
+            if found is None:
+                found = []
+            found.append((i, False, ends))
+        if yies is not None and low.startswith("ies", i):
+            if found is None:
+                found = []
+            found.append((i, True, yies))
+        if i >= n:
+            return found
+        ch = low[i]
+        edge = edges.get(ch)
+        if edge is not None and ch != _SEP:
+            label, child = edge
+            if low.startswith(label, i):
+                i += len(label)
+                ends, yies, edges = child
+                continue
+        elif ch.isspace():
+            j = i + 1
+            while j < n and low[j].isspace():
+                j += 1
+            edge = None
+            if j < n and _CLASSES[low[j]] == "H" and _CLASSES[low[i - 1]] == "H":
+                edge = edges.get(low[j])  # optional space between two Hangul syllables
+            if edge is None:
+                edge = edges.get(_SEP)
+        elif ch in _HYPHENS:
+            edge = edges.get("-") or edges.get(_SEP)
+        if edge is None:
+            return found
+        label, child = edge
+        i = _follow(low, i, label)
+        if i < 0:
+            return found
+        ends, yies, edges = child
+
+
+def _first(pair: tuple[int, _Jump]) -> int:
+    return pair[0]
+
+
+def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
+    """Length of the plural ending of ``entry`` found at ``i`` (0 if none)."""
+    kind = entry.plural
+    if kind in (_NO_PLURAL, _PLURAL_IES) or i >= len(low):
         return 0
+    text = nfc if entry.case_sensitive or kind == _ACRONYM_S else low
+    if kind == _ACRONYM_S:
+        return 1 if text.startswith("s", i) else 0
+    if kind in (_PLURAL_ES, _PLURAL_S_ES) and text.startswith("es", i):
+        return 2
+    if kind in (_PLURAL_S, _PLURAL_S_ES) and text.startswith("s", i):
+        return 1
+    return 0
 
 
-def _compress(node: _Node) -> _Node:
+def _insert(root: _Node, canon: str, entry: _Entry) -> None:
+    """Add a key to the character trie (and, for a ``y``-final key, its ``ies`` slot)."""
+    node = root
+    for ch in canon:
+        node = node.setdefault(ch, {})
+    node.setdefault(_END, []).append(entry)
+    if entry.plural == _PLURAL_IES:
+        parent = root
+        for ch in canon[:-1]:
+            parent = parent[ch]
+        parent.setdefault(_YIES, []).append(entry)
+
+
+def _compress(node: _Node) -> _RadixNode:
     """Turn a character trie into a radix trie: runs of single-child nodes without entries
     become one labelled edge, so that a walk compares a whole label with one ``startswith``."""
-    out: _Node = {}
+    edges: dict[str, tuple[str, _RadixNode]] = {}
     for ch, child in node.items():
         if not isinstance(ch, str):
-            out[ch] = child  # an _END / _YIES slot
-            continue
+            continue  # an _END / _YIES slot
         label = ch
         while len(child) == 1:
             [(nxt, grandchild)] = child.items()
@@ -825,8 +928,8 @@ def _compress(node: _Node) -> _Node:
                 break
             label += nxt
             child = grandchild
-        out[ch] = (label, _compress(child))
-    return out
+        edges[ch] = (label, _compress(child))
+    return node.get(_END), node.get(_YIES), edges
 
 
 def _follow(low: str, i: int, label: str) -> int:
