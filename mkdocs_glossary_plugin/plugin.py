@@ -37,6 +37,7 @@ from .index import (
     build_pages,
     check_index_path,
     default_title,
+    extract_leads,
     fill_backlinks,
     fragment,
     make_layout,
@@ -576,6 +577,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             backlinks=self.config.index.backlinks,
             hangul=language == "ko",
             rewrite=local.rewrite,
+            leads=bool(self.config.tooltips),
         )
         for page in pages:
             # Group pages of a split index are reached through the letter bar, not the nav.
@@ -648,6 +650,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log_problem(problem)
         if self.config.index.backlinks and self._index_plans:
             self._fill_backlinks(files)
+        self._take_leads(files)
         spent = perf_counter() - start
         self.index_seconds += spent + self._index_state.seconds
         log.debug(
@@ -658,6 +661,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             self.index_render_seconds * 1000,
         )
         return None
+
+    def _take_leads(self, files: Files) -> None:
+        """Cut the tooltip summaries from the definitions the index page(s) rendered, and remove
+        the marks that show where (``index.extract_leads``): one Markdown conversion of each
+        definition per build, for the index and the tooltips alike."""
+        if not self.config.tooltips:
+            return
+        for src in self._index_plans:
+            file = files.get_file_from_path(src)
+            page = file.page if file is not None else None
+            if page is None or not page.content:
+                continue
+            page.content, leads = extract_leads(page.content)
+            if leads and self._payloads is not None:
+                self._payloads.add_leads(leads, page.url)
 
     def _fill_backlinks(self, files: Files) -> None:
         """Fill each generated page's placeholders with the pages that mention its terms.

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 from .model import Glossary, Problem, Term
 from .urls import relative_url
@@ -665,6 +665,24 @@ class Payloads:
             spans.append(span)
         return _payload_div(spans, self.label)
 
+    def add_leads(self, leads: Mapping[str, str], base_url: str) -> None:
+        """Take summaries cut from blocks the index page already rendered (``index.extract_leads``:
+        term id -> the inner HTML of the definition's summary block, our links unwrapped), so
+        those terms need no Markdown conversion of their own. ``base_url`` is the URL of the
+        index page the blocks come from: their relative URLs are relative to it.
+
+        A term with an explicit ``summary`` keeps it (it is rendered as before).
+        """
+        for term_id, inner in leads.items():
+            term = self.glossary.get(term_id)
+            if term is None or term_id in self._summaries or (term.summary or "").strip():
+                continue
+            summary = summarize(_parse(inner))
+            if self.resolve is not None:
+                summary = rewrite_urls(summary, lambda url: _ROOT + _from_page(url, base_url))
+            self._summaries[term_id] = summary
+            self._pending.pop(term_id, None)
+
     def summary(self, term: Term) -> str:
         """The summary of a term, rendered on first use, with URLs resolved to the site root.
 
@@ -727,6 +745,12 @@ class Payloads:
 # A scheme no author writes: marks the site-root-relative URLs of a cached summary.
 _ROOT = "glossary-root:"
 _ROOT_ATTR = re.compile(r'(\s(?:href|src)=")' + _ROOT + r'([^"]*)(")')
+
+
+def _from_page(url: str, page_url: str) -> str:
+    """A relative URL written on the page at ``page_url`` as a site-root-relative URL, resolved
+    the way a browser resolves it (``..`` past the root stays at the root)."""
+    return urljoin("/" + page_url.lstrip("/"), url).lstrip("/")
 
 
 def _root_to_page(markup: str, page_url: str) -> str:

@@ -196,3 +196,85 @@ def test_demo_glossary_leads_match_rendering_alone() -> None:
 
 def test_seed_glossary_leads_match_rendering_alone(seed_path: Path) -> None:
     assert _check_real(_real(seed_path)) >= 25
+
+
+# -- whole sites: the tooltips are the same as when every summary is rendered on its own ----------
+
+SITE_GLOSSARY = """\
+## A
+#### * Attention (어텐션)
+: Weighs the values by how well each key matches the query; see [Transformer](#transformer)
+and the [guide](docs/guide.md), pictured in ![attention](docs/pics/attn.png).
+
+#### * Activation
+: ![only an image](docs/pics/attn.png)
+
+Applies a non-linear function, such as [ReLU](https://example.com/relu), to each unit of a layer
+after its Transformer block.
+
+## T
+#### * Transformer (트랜스포머)
+: Stacks Attention layers. It was introduced in 2017 and needs **no recurrence** at all, which
+makes training on long sequences far faster than with recurrent networks of the same size.
+
+#### * Tokenizer
+: - splits text into tokens
+- maps them to ids of the Transformer vocabulary
+"""
+
+SITE_PAGES = {
+    "index.md": "# Home\n\nAttention, Activation, Transformer and Tokenizer.\n",
+    "guide.md": "# Guide\n\nA Transformer needs a Tokenizer.\n",
+    "deep/er/page.md": "# Deep\n\nAttention을 쓰는 Transformer, with Activation.\n",
+    "pics/attn.png": "png",
+}
+
+
+def _payload_spans(site: Path) -> dict[str, list[tuple[str, str]]]:
+    """Page -> [(term id, summary HTML)] of every payload in the built site."""
+    from bs4 import BeautifulSoup
+
+    out = {}
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        spans = soup.select(".glossary-payload span[data-glossary-term]")
+        out[str(path.relative_to(site))] = [
+            (str(s["data-glossary-term"]), str(s["data-glossary-summary"])) for s in spans
+        ]
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize("split", ["never", "always"])
+def test_site_tooltips_equal_rendering_each_summary_alone(
+    build_site: Any, monkeypatch: pytest.MonkeyPatch, directory_urls: bool, split: str
+) -> None:
+    from mkdocs_glossary_plugin import plugin as plugin_module
+
+    files = {**SITE_PAGES, "./glossary.md": SITE_GLOSSARY}
+    config = {
+        "plugins": [{"glossary": {"source": "glossary.md", "index": {"split": split}}}],
+        "markdown_extensions": ["attr_list", "admonition"],
+    }
+    with_leads = build_site(files, config, use_directory_urls=directory_urls)
+    calls: list[int] = []
+
+    def no_leads(content: str) -> tuple[str, dict[str, str]]:
+        calls.append(1)
+        return extract_leads(content)[0], {}
+
+    monkeypatch.setattr(plugin_module, "extract_leads", no_leads)
+    rendered = build_site(files, config, use_directory_urls=directory_urls)
+    assert calls, "the plugin should have asked for the leads"
+    expected = _payload_spans(rendered)
+    got = _payload_spans(with_leads)
+    assert got == expected
+    # Not vacuous: the summaries hold page-relative links and images, on a nested page.
+    deep = "deep/er/page/index.html" if directory_urls else "deep/er/page.html"
+    summaries = dict(got[deep])
+    assert "attn.png" in summaries["attention"] and "href=" in summaries["attention"]
+    assert summaries["activation"].startswith("Applies")
+    # And no page keeps a mark.
+    for path in with_leads.rglob("*.html"):
+        assert LEAD_ATTR not in path.read_text("utf-8"), path
