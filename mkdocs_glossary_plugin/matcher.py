@@ -475,6 +475,17 @@ def _auto_case_sensitive(key: str) -> bool:
 _NO_PLURAL, _ACRONYM_S, _PLURAL_S, _PLURAL_ES, _PLURAL_S_ES, _PLURAL_IES = range(6)
 
 
+#: The endings of each plural kind that :func:`_plural_suffix` looks for, longest first.
+_PLURAL_ENDINGS: dict[int, tuple[str, ...]] = {
+    _NO_PLURAL: (),
+    _ACRONYM_S: ("s",),
+    _PLURAL_S: ("s",),
+    _PLURAL_ES: ("es",),
+    _PLURAL_S_ES: ("es", "s"),
+    _PLURAL_IES: (),
+}
+
+
 def _plural_kind(key: str) -> int:
     """How the English plural of a key is spelled, from its last word as written.
 
@@ -525,8 +536,8 @@ class Match:
 class _Entry:
     """A compiled key: which term it links to and how it is checked."""
 
-    __slots__ = ("case_sensitive", "compact", "key", "last_class", "length", "plural", "rank",
-                 "term_id")  # fmt: skip
+    __slots__ = ("case_sensitive", "cased_ending", "compact", "endings", "key", "last_class",
+                 "length", "plural", "rank", "term_id")  # fmt: skip
 
     def __init__(
         self, term_id: str, key: str, canon: str, case_sensitive: bool, plural: int, rank: int
@@ -539,6 +550,10 @@ class _Entry:
         self.length = len(canon)
         self.plural = plural
         self.rank = rank
+        #: The plural endings to look for after the key, longest first (``-ies`` replaces the
+        #: final ``y``: the trie finds it), and whether they are compared as written.
+        self.endings = _PLURAL_ENDINGS[plural]
+        self.cased_ending = case_sensitive or plural == _ACRONYM_S
 
 
 #: A trie node while compiling: character -> child node, plus the ``_END`` / ``_YIES`` slots.
@@ -739,6 +754,17 @@ class Matcher:
         found = _walk(low, s, jump)
         if found is None:
             return None
+        if len(found) == 1:
+            i, ies, entries = found[0]
+            if not ies and len(entries) == 1:
+                # The common case, one key met: its plural (the longer mention) comes first.
+                entry = entries[0]
+                suffix = _plural_suffix(nfc, low, i, entry)
+                if suffix and self._accepts(nfc, low, s, i + suffix, i, True, entry):
+                    return i + suffix, entry
+                if self._accepts(nfc, low, s, i, i, False, entry):
+                    return i, entry
+                return None
         candidates: list[_Candidate] = []
         for i, ies, entries in found:
             for entry in entries:
@@ -747,23 +773,29 @@ class Matcher:
                         candidates.append((i + 3, i, True, entry))
                     continue
                 candidates.append((i, i, False, entry))
-                if entry.plural:
-                    suffix = _plural_suffix(nfc, low, i, entry)
-                    if suffix:
-                        candidates.append((i + suffix, i, True, entry))
+                suffix = _plural_suffix(nfc, low, i, entry)
+                if suffix:
+                    candidates.append((i + suffix, i, True, entry))
         if len(candidates) > 1:
             candidates.sort(key=_candidate_order)
         for end, key_end, plural, entry in candidates:
-            if entry.case_sensitive:
-                written = nfc[s:key_end]
-                if plural and entry.plural == _PLURAL_IES:
-                    if _compact(written) != entry.compact[:-1]:
-                        continue
-                elif written != entry.key and _compact(written) != entry.compact:
-                    continue
-            if self._right_edge(low, end, "L" if plural else entry.last_class):
+            if self._accepts(nfc, low, s, end, key_end, plural, entry):
                 return end, entry
         return None
+
+    def _accepts(
+        self, nfc: str, low: str, s: int, end: int, key_end: int, plural: bool, entry: _Entry
+    ) -> bool:
+        """Whether ``entry``, met from ``s`` to ``key_end`` and mentioned up to ``end`` (after
+        a plural ending when ``plural``), is written in the right case and ends on an edge."""
+        if entry.case_sensitive:
+            written = nfc[s:key_end]
+            if plural and entry.plural == _PLURAL_IES:
+                if _compact(written) != entry.compact[:-1]:
+                    return False
+            elif written != entry.key and _compact(written) != entry.compact:
+                return False
+        return self._right_edge(low, end, "L" if plural else entry.last_class)
 
     def _right_edge(self, low: str, end: int, last_class: str) -> bool:
         """A key whose last character has ``last_class`` may end at ``end``."""
@@ -828,9 +860,10 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
     ``ies`` is False for keys that end at the offset and True for keys whose final ``y`` is
     at the offset, met because the text has ``ies`` there (their plural). The walk starts where
     ``jump`` (the anchor word at ``s``, walked once at compile time) says. Each edge of the
-    radix trie is first compared with one ``str.startswith`` (the text writes it exactly);
-    only when that fails does :func:`_follow` compare it character by character with the
-    separator rules.
+    radix trie is first compared with one ``str.startswith`` (the text writes it exactly, with
+    one space for each separator); only when that fails does :func:`_follow` compare it
+    character by character with the separator rules. Both take a run of whitespace for a
+    separator, also where a separator ends the edge.
     """
     met, j, node = jump
     found: list[tuple[int, bool, list[_Entry]]] | None = None
@@ -856,30 +889,43 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
             return found
         ch = low[i]
         edge = edges.get(ch)
-        if edge is not None and ch != _SEP:
-            label, child = edge
-            if low.startswith(label, i):
-                i += len(label)
-                ends, yies, edges = child
-                continue
-        elif ch.isspace():
-            j = i + 1
-            while j < n and low[j].isspace():
-                j += 1
-            edge = None
-            if j < n and _CLASSES[low[j]] == "H" and _CLASSES[low[i - 1]] == "H":
-                edge = edges.get(low[j])  # optional space between two Hangul syllables
+        if edge is None or ch == _SEP:
+            if ch.isspace():
+                j = i + 1
+                while j < n and low[j].isspace():
+                    j += 1
+                edge = None
+                if j < n and _CLASSES[low[j]] == "H" and _CLASSES[low[i - 1]] == "H":
+                    edge = edges.get(low[j])  # optional space between two Hangul syllables
+                if edge is None:
+                    edge = edges.get(_SEP)
+            elif ch in _HYPHENS:
+                edge = edges.get("-") or edges.get(_SEP)
             if edge is None:
-                edge = edges.get(_SEP)
-        elif ch in _HYPHENS:
-            edge = edges.get("-") or edges.get(_SEP)
-        if edge is None:
-            return found
+                return found
         label, child = edge
-        i = _follow(low, i, label)
-        if i < 0:
-            return found
+        if low.startswith(label, i):
+            i += len(label)
+            if label[-1] == _SEP:  # a separator stands for a whole run of whitespace
+                while i < n and low[i].isspace():
+                    i += 1
+        else:
+            i = _follow(low, i, label)
+            if i < 0:
+                return found
         ends, yies, edges = child
+
+
+def _first(pair: tuple[int, _Jump]) -> int:
+    return pair[0]
+
+
+def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
+    """Length of the plural ending of ``entry`` found at ``i`` (0 if none)."""
+    for ending in entry.endings:
+        if (nfc if entry.cased_ending else low).startswith(ending, i):
+            return len(ending)
+    return 0
 
 
 def _first(pair: tuple[int, _Jump]) -> int:

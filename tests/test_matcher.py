@@ -636,3 +636,17 @@ def test_the_seed_glossary_finds_its_own_mentions(seed_path: Path) -> None:
             continue  # headings and image lines are not body text on a page
         got += [(number, line[m.start : m.end], m.term_id) for m in matcher.find(line)]
     assert got == SEED_MENTIONS
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", " \n", "\n ", "\t", "\n"])
+def test_a_run_of_whitespace_is_one_separator_whatever_the_other_keys(gap: str) -> None:
+    # A bug found while speeding the matcher up: when no key ends at the first word but two
+    # keys branch after it, a run of whitespace there was not taken as the separator.
+    for extra in ([], [Term("Residual")]):
+        matcher = Matcher([Term("Residual Block"), Term("Residual Connection"), *extra])
+        text = f"a residual{gap}block and a residual{gap}connection."
+        found = [(text[m.start : m.end], m.term_id) for m in matcher.find(text)]
+        assert found == [
+            (f"residual{gap}block", "residual-block"),
+            (f"residual{gap}connection", "residual-connection"),
+        ]
