@@ -928,25 +928,6 @@ def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
     return 0
 
 
-def _first(pair: tuple[int, _Jump]) -> int:
-    return pair[0]
-
-
-def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
-    """Length of the plural ending of ``entry`` found at ``i`` (0 if none)."""
-    kind = entry.plural
-    if kind in (_NO_PLURAL, _PLURAL_IES) or i >= len(low):
-        return 0
-    text = nfc if entry.case_sensitive or kind == _ACRONYM_S else low
-    if kind == _ACRONYM_S:
-        return 1 if text.startswith("s", i) else 0
-    if kind in (_PLURAL_ES, _PLURAL_S_ES) and text.startswith("es", i):
-        return 2
-    if kind in (_PLURAL_S, _PLURAL_S_ES) and text.startswith("s", i):
-        return 1
-    return 0
-
-
 def _insert(root: _Node, canon: str, entry: _Entry) -> None:
     """Add a key to the character trie (and, for a ``y``-final key, its ``ies`` slot)."""
     node = root
