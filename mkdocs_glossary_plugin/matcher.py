@@ -57,6 +57,7 @@ between two words joins them into one name (``Pre-ResNet``, ``ResNet-50``). At t
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -594,6 +595,22 @@ class Matcher:
         case_sensitive: bool | Literal["auto"] = "auto",
         plurals: bool = True,
     ) -> None:
+        # Compiling makes a few hundred thousand small containers and no garbage; the cyclic
+        # collector, run after every few hundred of them, would traverse the growing trie again
+        # and again (a third of the compile time at 10,000 terms).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._compile(terms, case_sensitive, plurals)
+        finally:
+            if collecting:
+                gc.enable()
+
+    # -- compiling ----------------------------------------------------------------------------
+
+    def _compile(
+        self, terms: Iterable[Term], case_sensitive: bool | Literal["auto"], plurals: bool
+    ) -> None:
         self.problems: list[Problem] = []
         root: _Node = {}
         self._anchors: set[str] = set()
@@ -629,7 +646,7 @@ class Matcher:
                 else:
                     self._add_anchors(canon, key, plural, cs)
         self._root: _RadixNode = _compress(root)
-        self._jumps = {anchor: _jump(self._root, anchor) for anchor in self._anchors}
+        self._jumps = _Jumps(self._root)
         initials = {anchor[0] for anchor in self._anchors if _CLASSES[anchor[0]] != "L"}
         self._words = _text_words("".join(map(re.escape, sorted(initials))))
         self._punct = (
@@ -638,8 +655,6 @@ class Matcher:
             else None
         )
         self._particles = PARTICLE_SEQUENCES
-
-    # -- compiling ----------------------------------------------------------------------------
 
     @staticmethod
     def _short_key_problem(term: Term, key: str) -> Problem:
@@ -851,6 +866,19 @@ def _jump(root: _RadixNode, anchor: str) -> _Jump:
             met.append((j, True, yies))
         return tuple(met), j, None
     return tuple(met), j, node
+
+
+class _Jumps(dict[str, _Jump]):
+    """Anchor -> :func:`_jump` of it, worked out the first time a text has the anchor (most of
+    the anchors of a large glossary never occur)."""
+
+    def __init__(self, root: _RadixNode) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, anchor: str) -> _Jump:
+        jump = self[anchor] = _jump(self.root, anchor)
+        return jump
 
 
 def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]] | None:
