@@ -445,13 +445,93 @@ def _particle_sequences() -> frozenset[str]:
     return frozenset(out)
 
 
-#: Every particle / copula / light-verb sequence that may follow a Hangul-final term.
-PARTICLE_SEQUENCES: frozenset[str] = _particle_sequences()
+#: Every particle / copula / light-verb sequence that may follow a Hangul-final term: some
+#: 40,000 strings, enumerated from the grammar on first use (for tests and documentation) by
+#: :func:`_particle_sequences`. The matcher does not need them: :func:`is_particle_sequence`
+#: recognises the same strings without enumerating them.
+PARTICLE_SEQUENCES: frozenset[str]
 
 
+def __getattr__(name: str) -> frozenset[str]:
+    """Enumerate :data:`PARTICLE_SEQUENCES` when it is first asked for (PEP 562): it took
+    most of the import time of this module, which every build pays, and only tests read it."""
+    if name == "PARTICLE_SEQUENCES":
+        value = _particle_sequences()
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_ADVERBIALS = ("", *_ADVERBIAL)
+_EXTENDERS = ("", *_EXTENDER)
+_DELIMITERS = (
+    "",
+    *_DELIMITER,
+    *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b != a),
+)
+_SUBJECT_OBJECT = frozenset(("이", "가", "을", "를"))
+
+
+def _is_noun_particle_sequence(text: str) -> bool:
+    """Whether ``text`` is in :func:`_noun_particle_sequences`, without enumerating them: try
+    every way to cut it into [adverbial] [extender] [delimiter] [structural] (the tables are
+    short, and a part must begin the rest of the text to be tried) under the same rules."""
+    if not text:
+        return False
+    for adverbial in _ADVERBIALS:
+        if not text.startswith(adverbial):
+            continue
+        after_adverbial = len(adverbial)
+        for extender in _EXTENDERS:
+            if not text.startswith(extender, after_adverbial):
+                continue
+            after_extender = after_adverbial + len(extender)
+            for delimiter in _DELIMITERS:
+                if not text.startswith(delimiter, after_extender):
+                    continue
+                structural = text[after_extender + len(delimiter) :]
+                open_delimiter = not delimiter or delimiter.endswith(_DELIMITER_OPEN)
+                if structural in _SUBJECT_OBJECT:
+                    if not open_delimiter or (adverbial and not extender and not delimiter):
+                        continue
+                elif structural == "의":
+                    if not open_delimiter:
+                        continue
+                elif structural:
+                    continue
+                return True
+    return False
+
+
+def _other_particle_sequences() -> frozenset[str]:
+    """The particle sequences that are not noun particles (with or without the plural ``들``):
+    the copula, the light verbs, the copula after an extender or open delimiter, ``들`` and
+    ``들`` + copula. A few thousand strings, built at import; same grammar as
+    :func:`_particle_sequences`."""
+    copula = _copula_forms()
+    copula |= {c + p for c in ("임", "이기") for p in _NOMINAL_PARTICLES}
+    out: set[str] = copula | _light_verb_forms()
+    out.update(p + c for p in (*_EXTENDER, *_DELIMITER_OPEN) for c in copula)
+    out.add("들")
+    out.update("들" + c for c in copula)
+    return frozenset(out)
+
+
+_OTHER_PARTICLE_SEQUENCES = _other_particle_sequences()
+
+
+@functools.lru_cache(maxsize=4096)
 def is_particle_sequence(text: str) -> bool:
-    """Whether ``text`` (a run of Hangul glued after a term) is only particles and endings."""
-    return text in PARTICLE_SEQUENCES
+    """Whether ``text`` (a run of Hangul glued after a term) is only particles and endings,
+    that is, whether it is in :data:`PARTICLE_SEQUENCES`.
+
+    The answer is remembered: the runs after the terms of a site are few and repeat.
+    """
+    return (
+        text in _OTHER_PARTICLE_SEQUENCES
+        or _is_noun_particle_sequence(text)
+        or (text.startswith("들") and _is_noun_particle_sequence(text[1:]))
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -654,7 +734,6 @@ class Matcher:
             if punct_first
             else None
         )
-        self._particles = PARTICLE_SEQUENCES
 
     @staticmethod
     def _short_key_problem(term: Term, key: str) -> Problem:
@@ -826,7 +905,7 @@ class Matcher:
             if cls != "H":
                 return True
             run = _HANGUL_RUN.match(low, end)
-            return run is not None and run.group() in self._particles
+            return run is not None and is_particle_sequence(run.group())
         return cls != last_class
 
 
