@@ -20,16 +20,26 @@ Two glossaries:
 
 Reported: compile time, the best and the median CPU µs per KB of text over ``--repeat`` interleaved
 passes, and the number of matches (the same pieces of text for every M).
+
+``--flows DIR`` measures the real thing instead: for each M it generates the site benchmark
+(``benchmarks.generate``, ``--pages`` pages, under ``DIR``), builds it once with MkDocs while
+recording what the linker gives the matcher (the terms it compiles and every string ``find``
+receives: one flow per page, and the index page's definitions), keeps that in ``DIR/flows-M.pickle``
+(reused on the next run), and times ``Matcher(...)`` and ``find`` on those flows.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import pickle
 import random
 import statistics
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from mkdocs_glossary_plugin.matcher import Matcher
 from mkdocs_glossary_plugin.model import Term
@@ -190,12 +200,90 @@ def measure(
     ]
 
 
+_Flows = tuple[list[Term], dict[str, Any], list[str]]
+
+
+def capture_flows(out: Path, terms: int, pages: int) -> _Flows:
+    """The terms, options and ``find`` inputs of one real build of the site benchmark (cached)."""
+    cache = out / f"flows-{terms}.pickle"
+    if cache.exists():
+        with cache.open("rb") as reader:
+            saved: _Flows = pickle.load(reader)
+        return saved
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from mkdocs_glossary_plugin import matcher
+
+    from .generate import generate_site
+
+    site = out / f"site-{terms}"
+    generate_site(site, pages=pages, terms=terms, seed=1)
+    seen: dict[str, Any] = {"flows": []}
+    real_init, real_find = matcher.Matcher.__init__, matcher.Matcher.find
+
+    def init(self: matcher.Matcher, items: Any, **options: Any) -> None:
+        seen["terms"], seen["options"] = list(items), options
+        real_init(self, seen["terms"], **options)
+
+    def find(self: matcher.Matcher, text: str) -> list[matcher.Match]:
+        seen["flows"].append(text)
+        return real_find(self, text)
+
+    matcher.Matcher.__init__ = init  # type: ignore[method-assign,assignment]
+    matcher.Matcher.find = find  # type: ignore[method-assign]
+    try:
+        build(load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site")))
+    finally:
+        matcher.Matcher.__init__ = real_init  # type: ignore[method-assign]
+        matcher.Matcher.find = real_find  # type: ignore[method-assign]
+    result = (seen["terms"], seen["options"], seen["flows"])
+    with cache.open("wb") as writer:
+        pickle.dump(result, writer)
+    return result
+
+
+def measure_flows(out: Path, pages: int, repeat: int) -> None:
+    """Compile time and CPU µs per KB of ``find`` on the flows of real builds, for each M."""
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"real flows: site benchmark, {pages} pages, {repeat} passes per M, CPU time")
+    header = ("M", "flows", "KB", "compile ms", "best µs/KB", "median", "matches")
+    print("{:>7} {:>6} {:>7} {:>11} {:>11} {:>8} {:>8}".format(*header))
+    for m in SIZES:
+        terms, options, flows = capture_flows(out, m, pages)
+        compiles = []
+        for _ in range(3):
+            t0 = time.process_time()
+            matcher = Matcher(terms, **options)
+            compiles.append(time.process_time() - t0)
+        size_kb = sum(map(len, flows)) / 1000
+        count = sum(len(matcher.find(f)) for f in flows)  # also fills the lazy tables
+        runs = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            for f in flows:
+                matcher.find(f)
+            runs.append((time.process_time() - t0) / size_kb * 1e6)
+        print(
+            f"{m:>7,} {len(flows):>6} {size_kb:>7.0f} {statistics.median(compiles) * 1e3:>11.0f} "
+            f"{min(runs):>11.1f} {statistics.median(runs):>8.1f} {count:>8,}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--kb", type=int, default=300, help="KB of text per pass (default 300)")
     parser.add_argument("--repeat", type=int, default=7, help="passes per M (default 7)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--flows", type=Path, help="measure on the flows of real builds, kept in this folder"
+    )
+    parser.add_argument("--pages", type=int, default=60, help="pages of those sites (default 60)")
     args = parser.parse_args(argv)
+    if args.flows is not None:
+        measure_flows(args.flows, args.pages, args.repeat)
+        return 0
     print(
         f"matcher benchmark: {args.kb} KB of text per pass, {args.repeat} interleaved passes "
         f"per M, CPU time, Python {sys.version.split()[0]}"
