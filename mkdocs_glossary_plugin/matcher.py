@@ -778,7 +778,7 @@ class Matcher:
         """The mentions in ``text``: non-overlapping, leftmost-longest, in order."""
         if len(text) < 2 or text.isspace():
             return []  # the many "\n" tails of an element tree
-        if unicodedata.is_normalized("NFC", text):
+        if text.isascii() or unicodedata.is_normalized("NFC", text):  # ASCII is always NFC
             nfc, starts, ends = text, None, None
         else:
             nfc, starts, ends = _nfc_with_offsets(text)
@@ -881,7 +881,12 @@ class Matcher:
         self, nfc: str, low: str, s: int, end: int, key_end: int, plural: bool, entry: _Entry
     ) -> bool:
         """Whether ``entry``, met from ``s`` to ``key_end`` and mentioned up to ``end`` (after
-        a plural ending when ``plural``), is written in the right case and ends on an edge."""
+        a plural ending when ``plural``), is written in the right case and ends on an edge.
+
+        The right edge: the end of the text, or a non-letter, or a letter of another class,
+        or, after a Hangul-final key, a run of Hangul that is only particles; never a joiner
+        glued to a word. A plural ending is Latin.
+        """
         if entry.case_sensitive:
             written = nfc[s:key_end]
             if plural and entry.plural == _PLURAL_IES:
@@ -889,10 +894,7 @@ class Matcher:
                     return False
             elif written != entry.key and _compact(written) != entry.compact:
                 return False
-        return self._right_edge(low, end, "L" if plural else entry.last_class)
-
-    def _right_edge(self, low: str, end: int, last_class: str) -> bool:
-        """A key whose last character has ``last_class`` may end at ``end``."""
+        last_class = "L" if plural else entry.last_class
         if end >= len(low) or not last_class:
             return True
         after = low[end]
