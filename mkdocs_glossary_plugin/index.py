@@ -784,7 +784,15 @@ def extract_leads(content: str) -> tuple[str, dict[str, str]]:
     out: list[str] = []
     leads: dict[str, str] = {}
     pos = 0
-    for m in _LEAD_START.finditer(content):
+    # Found by the attribute's name with ``str.find``, then matched from the ``<`` before it: a
+    # pattern search over a page of thousands of paragraphs tries every one of them.
+    found = content.find(LEAD_ATTR)
+    while found != -1:
+        start = content.rfind("<", pos, found)
+        m = _LEAD_START.match(content, start) if start != -1 else None
+        if m is None or m.end() <= found:
+            found = content.find(LEAD_ATTR, found + 1)
+            continue
         tag = m.group(1)
         end = _closing(content, tag, m.end())
         if end is not None:
@@ -793,6 +801,7 @@ def extract_leads(content: str) -> tuple[str, dict[str, str]]:
         out.append(content[pos : m.start()])
         out.append(f"<{tag}{m.group(2)}{m.group(4)}>")
         pos = m.end()
+        found = content.find(LEAD_ATTR, pos)
     out.append(content[pos:])
     return "".join(out), leads
 
