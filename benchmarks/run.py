@@ -30,6 +30,7 @@ import platform
 import pstats
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -153,6 +154,69 @@ def build_once(config: Path, site: Path, *, profile: Path | None = None) -> Buil
     return Build(wall, inside, cpu)
 
 
+def _command(config: Path, site: Path, report: Path, cpu: int | None) -> list[str]:
+    cmd = [sys.executable, "-m", "benchmarks.timed_build", "--json", str(report)]
+    cmd += ["--", "-f", str(config), "-d", str(site)]
+    if cpu is not None and shutil.which("taskset"):
+        cmd = ["taskset", "-c", str(cpu), *cmd]
+    return cmd
+
+
+def build_pair(with_config: Path, control: Path, work: Path, rep: int) -> tuple[Build, Build]:
+    """The with- and the without-build at the same time, one per core (swapped every repetition).
+
+    Why: on a shared virtual machine the speed of the cores drifts by tens of percent over
+    minutes, so two builds run one after the other may see different machines. Run side by side,
+    both see the same machine at every moment and their ratio cancels the drift. Each build runs
+    alone on its core; when one ends first, a throwaway build of the same kind takes its core
+    until the other ends, so the load stays the same for both to the end.
+    """
+    cores = (rep % 2, (rep + 1) % 2) if (os.cpu_count() or 1) >= 2 else (None, None)
+    kinds = {"with": (with_config, cores[0]), "without": (control, cores[1])}
+    env = _env(work)
+    procs: dict[int, tuple[str, float, Path]] = {}
+    for kind, (config, cpu) in kinds.items():
+        report = work / f"{kind}.json"
+        cmd = _command(config, work / f"site-{kind}", report, cpu)
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        procs[proc.pid] = (kind, time.perf_counter(), report)
+    fillers: list[subprocess.Popen[bytes]] = []
+    done: dict[str, Build] = {}
+    try:
+        while len(done) < len(kinds):
+            pid, status, usage = os.wait4(-1, 0)
+            if pid not in procs:
+                continue  # a filler that ended on its own
+            kind, start, report = procs[pid]
+            wall = time.perf_counter() - start
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise SystemExit(f"{kind} build failed ({kinds[kind][0]})")
+            inside = json.loads(report.read_text(encoding="utf-8"))
+            report.unlink()
+            done[kind] = Build(wall, inside, usage.ru_utime + usage.ru_stime)
+            if len(done) < len(kinds):
+                config, cpu = kinds[kind]
+                cmd = _command(config, work / "site-filler", work / "filler.json", cpu)
+                fillers.append(
+                    subprocess.Popen(
+                        cmd,
+                        cwd=ROOT,
+                        env=env,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                        start_new_session=True,
+                    )
+                )
+    finally:
+        for proc_ in fillers:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc_.pid, signal.SIGKILL)
+            proc_.wait()
+    return done["with"], done["without"]
+
+
 def _label(key: tuple[str, int, str]) -> str | None:
     """``matcher.py:120 find`` for our functions, None for others."""
     filename, line, func = key
@@ -217,9 +281,14 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
     for _, config in kinds:  # warm-up: bytecode, file cache, Material's template cache
         build_once(config, out)
     for rep in range(args.reps):
-        for kind, config in kinds:
-            b = build_once(config, out)
-            getattr(result, "with_" if kind == "with" else kind).append(b)
+        if args.side_by_side:
+            w, c = build_pair(generated.config, generated.control_config, site, rep)
+            result.with_.append(w)
+            result.without.append(c)
+        else:
+            for kind, config in kinds:
+                b = build_once(config, out)
+                getattr(result, "with_" if kind == "with" else kind).append(b)
         w = result.with_[-1]
         p = w.inside["plugin"]
         print(
@@ -373,12 +442,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
     parser.add_argument("--json", type=Path, help="also write every measurement as JSON")
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="run each with/without pair at the same time, one build per core (see build_pair)",
+    )
     parser.add_argument("--tooltips", action="store_true", help="also build with tooltips: false")
     parser.add_argument("--profile", action="store_true", help="one cProfile'd build per M")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     args = parser.parse_args(argv)
     if args.reps < 1:
         parser.error("--reps must be at least 1")
+    if args.side_by_side and args.tooltips:
+        parser.error("--tooltips runs three kinds of build: use it without --side-by-side")
     try:
         term_counts = [int(x.replace("_", "")) for x in args.terms.split(",") if x.strip()]
     except ValueError:
@@ -394,7 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_after = os.getloadavg()
     report = [
         f"Command: `python -m benchmarks.run --pages {args.pages} --terms {args.terms} "
-        f"--reps {args.reps} --seed {args.seed}`  ",
+        f"--reps {args.reps} --seed {args.seed}{' --side-by-side' if args.side_by_side else ''}`  ",
         f"Run: {started}; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}  ",
         f"Machine: {machine()}",
         "",
