@@ -630,6 +630,8 @@ class Payloads:
         self._summaries: dict[str, str] = {}
         self._spans: dict[str, str] = {}
         self._pending: dict[str, None] = {}
+        self._leads: dict[str, tuple[str, str]] = {}
+        """Term id -> (inner HTML of its summary block on the index page, that page's URL)."""
         self.problems: list[Problem] = []
         """Summaries that could not be rendered; the plugin logs and clears them."""
 
@@ -637,7 +639,7 @@ class Payloads:
         """The marker to append to a page's content (``""`` when it links no known term)."""
         ids = [i for i in mentioned_ids(page_html) if self.glossary.get(i) is not None]
         for term_id in ids:
-            if term_id not in self._summaries:
+            if term_id not in self._summaries and term_id not in self._leads:
                 self._pending[term_id] = None
         return marker_html(ids)
 
@@ -698,11 +700,17 @@ class Payloads:
             term = self.glossary.get(term_id)
             if term is None or term_id in self._summaries or (term.summary or "").strip():
                 continue
-            summary = summarize(_parse(inner))
-            if self.resolve is not None:
-                summary = rewrite_urls(summary, lambda url: _ROOT + _from_page(url, base_url))
-            self._summaries[term_id] = summary
+            # Cut when a page asks for it: a big index has many terms no page mentions.
+            self._leads[term_id] = (inner, base_url)
             self._pending.pop(term_id, None)
+
+    def _from_lead(self, term_id: str) -> str:
+        inner, base_url = self._leads.pop(term_id)
+        summary = summarize(_parse(inner))
+        if self.resolve is not None:
+            summary = rewrite_urls(summary, lambda url: _ROOT + _from_page(url, base_url))
+        self._summaries[term_id] = summary
+        return summary
 
     def summary(self, term: Term) -> str:
         """The summary of a term, rendered on first use, with URLs resolved to the site root.
@@ -713,7 +721,7 @@ class Payloads:
             self._render_pending()
         cached = self._summaries.get(term.id)
         if cached is None:
-            cached = self._store(term, None)
+            cached = self._from_lead(term.id) if term.id in self._leads else self._store(term, None)
         return cached
 
     def _render_pending(self) -> None:
@@ -722,7 +730,9 @@ class Payloads:
         terms = [
             t
             for i in self._pending
-            if i not in self._summaries and (t := self.glossary.get(i)) is not None
+            if i not in self._summaries
+            and i not in self._leads
+            and (t := self.glossary.get(i)) is not None
         ]
         self._pending.clear()
         lead_safe = getattr(self.render, "lead_safe", False)
