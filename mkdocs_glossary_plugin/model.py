@@ -230,6 +230,7 @@ class Glossary:
     def __post_init__(self) -> None:
         self._by_id: dict[str, Term] = {}
         self._by_key: dict[str, Term] = {}
+        self._groups: tuple[tuple[int, ...], dict[str, list[Term]]] | None = None
         self._reindex()
 
     def _reindex(self) -> None:
@@ -296,8 +297,12 @@ class Glossary:
         return sorted(self.terms, key=lambda t: t.order_key)
 
     def groups(self) -> dict[str, list[Term]]:
-        """Terms by group, in index order."""
-        out: dict[str, list[Term]] = {}
-        for term in self.sorted_terms():
-            out.setdefault(term.group, []).append(term)
-        return out
+        """Terms by group, in index order (a fresh copy; the sorting is done once per list of
+        terms: the index layout and the index pages both ask, and 10,000 terms take ~0.1 s)."""
+        stamp = tuple(map(id, self.terms))
+        if self._groups is None or self._groups[0] != stamp:
+            out: dict[str, list[Term]] = {}
+            for term in self.sorted_terms():
+                out.setdefault(term.group, []).append(term)
+            self._groups = (stamp, out)
+        return {group: list(terms) for group, terms in self._groups[1].items()}
