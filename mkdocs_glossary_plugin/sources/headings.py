@@ -154,6 +154,15 @@ def _trailing_backslash(line: str) -> bool:
     return count % 2 == 1
 
 
+def _ends_paragraph(lines: list[tuple[str, bool]], i: int) -> bool:
+    """Whether the text line ``i`` is the last of its paragraph (asked only for lines that end
+    with a break: most lines do not, and the checks below are the costly part of a body)."""
+    nxt, nxt_code = lines[i + 1] if i + 1 < len(lines) else ("", False)
+    return (
+        nxt_code or not nxt.strip() or bool(_LIST_ITEM.match(nxt)) or bool(_BLOCK_START.match(nxt))
+    )
+
+
 def normalise_body(lines: list[str]) -> str:
     """Turn a seed-style body into Markdown that renders cleanly under Python-Markdown.
 
@@ -169,7 +178,8 @@ def normalise_body(lines: list[str]) -> str:
     first: list[tuple[str, bool]] = []  # (line, is_code)
     for line, is_code in zip(lines, code, strict=True):
         if not is_code:
-            line = _COLON_MARKER.sub("", line)
+            if ":" in line[:4]:  # the marker starts within 3 spaces
+                line = _COLON_MARKER.sub("", line)
             if "![" in line:
                 without = _EMPTY_IMAGE.sub("", line)
                 if without != line and not without.strip():
@@ -199,20 +209,14 @@ def normalise_body(lines: list[str]) -> str:
             if prev.strip():
                 out.append("")  # a list needs a blank line after a paragraph
             block_is_list = True
-        nxt, nxt_code = first[i + 1] if i + 1 < len(first) else ("", False)
-        ends_paragraph = (
-            nxt_code
-            or not nxt.strip()
-            or bool(_LIST_ITEM.match(nxt))
-            or bool(_BLOCK_START.match(nxt))
-        )
-        if _trailing_backslash(line):
-            line = line.rstrip()[:-1].rstrip()
-            line = line if ends_paragraph else line + "  "
-        elif line.endswith("  ") and not ends_paragraph:
-            line = line.rstrip() + "  "
+        stripped = line.rstrip()
+        if stripped.endswith("\\") and _trailing_backslash(line):
+            line = stripped[:-1].rstrip()
+            line = line if _ends_paragraph(first, i) else line + "  "
+        elif line.endswith("  ") and not _ends_paragraph(first, i):
+            line = stripped + "  "
         else:
-            line = line.rstrip()
+            line = stripped
         out.append(line)
     while out and not out[-1].strip():
         out.pop()
