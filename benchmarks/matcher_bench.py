@@ -247,6 +247,20 @@ def capture_flows(out: Path, terms: int, pages: int) -> _Flows:
     return result
 
 
+def _time_flows(matcher: Matcher, flows: Sequence[str], repeat: int) -> tuple[int, list[float]]:
+    """The number of matches in ``flows``, and the CPU µs per KB of each of ``repeat`` passes (a
+    first, untimed pass fills the matcher's lazy tables)."""
+    size_kb = sum(map(len, flows)) / 1000
+    count = sum(len(matcher.find(f)) for f in flows)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        for f in flows:
+            matcher.find(f)
+        runs.append((time.process_time() - t0) / size_kb * 1e6)
+    return count, runs
+
+
 def measure_flows(out: Path, pages: int, repeat: int) -> None:
     """Compile time and CPU µs per KB of ``find`` on the flows of real builds, for each M."""
     out.mkdir(parents=True, exist_ok=True)
@@ -261,13 +275,7 @@ def measure_flows(out: Path, pages: int, repeat: int) -> None:
             matcher = Matcher(terms, **options)
             compiles.append(time.process_time() - t0)
         size_kb = sum(map(len, flows)) / 1000
-        count = sum(len(matcher.find(f)) for f in flows)  # also fills the lazy tables
-        runs = []
-        for _ in range(repeat):
-            t0 = time.process_time()
-            for f in flows:
-                matcher.find(f)
-            runs.append((time.process_time() - t0) / size_kb * 1e6)
+        count, runs = _time_flows(matcher, flows, repeat)
         print(
             f"{m:>7,} {len(flows):>6} {size_kb:>7.0f} {statistics.median(compiles) * 1e3:>11.0f} "
             f"{min(runs):>11.1f} {statistics.median(runs):>8.1f} {count:>8,}"
@@ -293,13 +301,7 @@ def measure_same_flows(out: Path, pages: int, repeat: int, text_of: int = 1_000)
         gc.collect()
         gc.freeze()
         try:
-            count = sum(len(matcher.find(f)) for f in flows)
-            runs = []
-            for _ in range(repeat):
-                t0 = time.process_time()
-                for f in flows:
-                    matcher.find(f)
-                runs.append((time.process_time() - t0) / size_kb * 1e6)
+            count, runs = _time_flows(matcher, flows, repeat)
         finally:
             gc.unfreeze()
         print(f"{m:>7,} {min(runs):>11.1f} {statistics.median(runs):>8.1f} {count:>8,}")
