@@ -538,14 +538,12 @@ def is_particle_sequence(text: str) -> bool:
 # Case and plurals
 # --------------------------------------------------------------------------------------------
 
-_WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
-
 
 def _auto_case_sensitive(key: str) -> bool:
     """``case_sensitive: auto``: a key is case-sensitive when one of its words (split at spaces
     and hyphens) has an upper-case letter after its first letter (``SGD``, ``ViT``, ``ResNet``,
     ``FLoating-point``); otherwise ``Identity Mapping`` also matches ``identity mapping``."""
-    for word in _WORD_SPLIT.split(key):
+    for word in _SEPARATORS.split(key):
         rest = word[1:]
         if rest != rest.lower():
             return True
@@ -580,7 +578,7 @@ def _plural_kind(key: str) -> int:
 
     Nothing is singularised: a term written in the plural matches only as written.
     """
-    words = _WORD_SPLIT.split(key.strip())
+    words = _SEPARATORS.split(key.strip())
     last = words[-1] if words else ""
     if not last or script_class(last[-1]) != "L" or not last[-1].isalpha():
         return _NO_PLURAL
