@@ -43,6 +43,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .i18n import translate
+from .marks import sub_marked
 from .model import GROUP_OTHER_DIGITS, HANGUL_GROUPS, Glossary, Problem, Term, group_order, make_id
 from .urls import page_url
 
@@ -779,31 +780,17 @@ def extract_leads(content: str) -> tuple[str, dict[str, str]]:
     page, as rendered there. Rendering the definitions once, for the index page, and cutting the
     summaries from that saves one Markdown conversion per mentioned term and build.
     """
-    if LEAD_ATTR not in content:
-        return content, {}
-    out: list[str] = []
     leads: dict[str, str] = {}
-    pos = 0
-    # Found by the attribute's name with ``str.find``, then matched from the ``<`` before it: a
-    # pattern search over a page of thousands of paragraphs tries every one of them.
-    found = content.find(LEAD_ATTR)
-    while found != -1:
-        start = content.rfind("<", pos, found)
-        m = _LEAD_START.match(content, start) if start != -1 else None
-        if m is None or m.end() <= found:
-            found = content.find(LEAD_ATTR, found + 1)
-            continue
+
+    def unmark(m: re.Match[str]) -> str:
         tag = m.group(1)
         end = _closing(content, tag, m.end())
         if end is not None:
             inner = _OUR_LINK.sub(r"\1", content[m.end() : end])
             leads.setdefault(html.unescape(m.group(3)), inner)
-        out.append(content[pos : m.start()])
-        out.append(f"<{tag}{m.group(2)}{m.group(4)}>")
-        pos = m.end()
-        found = content.find(LEAD_ATTR, pos)
-    out.append(content[pos:])
-    return "".join(out), leads
+        return f"<{tag}{m.group(2)}{m.group(4)}>"
+
+    return sub_marked(content, LEAD_ATTR, "<", _LEAD_START, unmark), leads
 
 
 class _RestoreBraces(Preprocessor):
