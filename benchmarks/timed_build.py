@@ -11,7 +11,10 @@ build that is measured is the real one. Before MkDocs loads anything, this modul
 - the ``run`` method of every Markdown processor that a ``mkdocs_glossary_plugin`` module registers
   in a Python-Markdown registry (the linker's treeprocessor, the index page's one, ...);
 - MkDocs' ``_populate_page`` (Markdown rendering) and ``_build_page`` (theme template), to know
-  which page is being processed and what each page costs.
+  which page is being processed and what each page costs;
+- Material's search index (parsing each page, writing ``search_index.json``) and every run of
+  Python's cyclic garbage collector, on both sides of the comparison: the links we add cost the
+  search plugin time, and objects we keep alive cost the collector time, outside our own code.
 
 Nested timed sections (a hook that renders Markdown, which runs our treeprocessor) count once in the
 totals (outermost only) and separately under their own names. Plugin time is attributed to
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import sys
 import time
@@ -56,6 +60,13 @@ class Timings:
     )
     template: dict[str, float] = field(  # _build_page per kind (includes our hooks there)
         default_factory=lambda: {"content": 0.0, "index": 0.0}
+    )
+    index_hooks: float = 0.0  # our methods that exist only for the index pages, outside them
+    gc: dict[str, float] = field(  # Python's cyclic collector, by what was running
+        default_factory=lambda: {"content": 0.0, "index": 0.0, "global": 0.0}
+    )
+    search: dict[str, float] = field(  # Material's search: parsing pages, writing its index
+        default_factory=lambda: {"content": 0.0, "index": 0.0, "global": 0.0}
     )
 
 
@@ -116,9 +127,70 @@ def _wrap_page_step(fn: Callable[..., Any], bucket: str) -> Callable[..., Any]:
     return wrapper
 
 
+def _time_gc() -> None:
+    """Sum the time of every collection by the cyclic GC into the kind of work running then.
+
+    Why: a plugin that keeps many objects alive makes every full collection slower, a cost that
+    no hook timer sees."""
+    started: list[float] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            _S.t.gc[_S.kind] += time.perf_counter() - started.pop()
+
+    gc.callbacks.append(callback)
+
+
+def _time_search() -> None:
+    """Time Material's search where it reads each page and where it writes its index: the links
+    the plugin adds are parsed there, on both sides of the comparison."""
+    try:
+        from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - not Material
+        return
+
+    def timed(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            kind = _S.kind
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _S.t.search[kind] += time.perf_counter() - start
+
+        return wrapper
+
+    SearchIndex.add_entry_from_context = timed(SearchIndex.add_entry_from_context)
+    SearchIndex.generate_search_index = timed(SearchIndex.generate_search_index)
+
+
+#: Methods of the plugin that do only index-page work, run from site-wide hooks (on_config,
+#: on_files, on_env) rather than while an index page renders: the index pages' Markdown, their
+#: layout, their backlinks. Their time is the index's, not linking's.
+INDEX_METHODS = ("_setup_index", "_index_files", "_fill_backlinks")
+
+
+def _timed_index(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _S.t.index_hooks += time.perf_counter() - start
+
+    return wrapper
+
+
 def install() -> None:
     """Install the timers (idempotent enough for one process = one build)."""
     import markdown.util
+
+    _time_gc()
+    _time_search()
     from mkdocs.commands import build as build_mod
 
     build_mod._populate_page = _wrap_page_step(build_mod._populate_page, "render")
@@ -151,6 +223,8 @@ def install() -> None:
                 setattr(klass, attr, CombinedEvent(*wrapped))
             elif callable(value):
                 setattr(klass, attr, _timed(attr, value))
+    for name in INDEX_METHODS:
+        setattr(GlossaryPlugin, name, _timed_index(getattr(GlossaryPlugin, name)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

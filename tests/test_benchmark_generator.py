@@ -163,3 +163,20 @@ def test_the_timing_wrapper_sees_the_plugin(small_site: dict[str, Any]) -> None:
     control = small_site["without"].inside
     assert control["pages"] == {"content": 5, "index": 0}
     assert sum(control["plugin"].values()) == 0 and control["by_name"] == {}
+    # Material's search and the GC are timed on both sides; index-only work on ours alone.
+    for side in (inside, control):
+        assert side["search"]["content"] > 0
+        assert side["search"]["global"] > 0  # writing search_index.json
+        assert sum(side["gc"].values()) >= 0
+    assert inside["index_hooks"] > 0 and control["index_hooks"] == 0
+
+
+@pytest.mark.slow
+def test_the_extra_time_is_split_without_losing_any(small_site: dict[str, Any]) -> None:
+    from benchmarks.run import extra_parts, index_cost
+
+    w, c = small_site["with"], small_site["without"]
+    parts = extra_parts(w, c)
+    assert parts["index"] == index_cost(w) > 0
+    named = ("index", "global", "content", "search", "other")
+    assert abs(sum(parts[k] for k in named) - (w.wall - c.wall)) < 1e-9
