@@ -44,9 +44,10 @@ _DOUBLE_TO_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _SYLLABLES_PER_INITIAL = 21 * 28
 
-_NOT_WORD = re.compile(r"[^\w]|_", re.UNICODE)
-_DASHES = re.compile(r"-{2,}")
-_KEY_SEPARATORS = re.compile(r"[\s\-‐‑]+")
+#: A run of characters that are not letters or digits (``_`` included): one ``-`` in an id.
+_NOT_WORD_RUN = re.compile(r"[\W_]+")
+#: Hyphens that separate words like a space does (``-``, U+2010, U+2011).
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 @dataclass(frozen=True)
@@ -127,15 +128,20 @@ def make_id(name: str) -> str:
     Unicode letters are kept (``정규화``), so ids of Korean terms stay readable in URLs.
     """
     text = unicodedata.normalize("NFC", name).casefold()
-    slug = _NOT_WORD.sub("-", text)
-    slug = _DASHES.sub("-", slug).strip("-")
-    return slug or "term"
+    return _NOT_WORD_RUN.sub("-", text).strip("-") or "term"
 
 
 def match_key(text: str) -> str:
-    """The key under which two names are the same term: NFC, casefolded, separators folded."""
+    """The key under which two names are the same term: NFC, casefolded, separators folded.
+
+    Every run of whitespace and hyphens becomes one space, none at the ends. Loading a glossary
+    asks for the key of every name twice (aliases, then the index), so it is built from string
+    methods, not a substitution: ``str.split`` splits on exactly what ``\\s`` matches.
+    """
     text = unicodedata.normalize("NFC", text).casefold()
-    return _KEY_SEPARATORS.sub(" ", text).strip()
+    for hyphen in _HYPHENS:
+        text = text.replace(hyphen, " ")
+    return " ".join(text.split())
 
 
 def _hangul_initial(ch: str) -> str | None:

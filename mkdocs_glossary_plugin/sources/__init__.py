@@ -70,16 +70,22 @@ def _read(written: str, absolute: str) -> str:
         ) from None
 
 
-def detect_format(path: str, text: str) -> Format:
-    """The format of a source: data by extension, any other text file by its content."""
+Reader = Callable[[], Parsed]
+
+
+def _detect(path: str, text: str) -> tuple[Format, Reader | None]:
+    """The format of a source, with a reader that goes on from what detection already worked
+    out (the heading layout, the definition-list scan), so that no text is scanned twice."""
     if path.lower().endswith(_DATA_EXTENSIONS):
-        return "data"
+        return "data", None
     if abbr.looks_like(text):
-        return "abbr"
-    if headings.looks_like(text):
-        return "headings"
-    if deflist.looks_like(text):
-        return "deflist"
+        return "abbr", None
+    layout = headings.analyse(text, path)
+    if layout.has_entries:
+        return "headings", lambda: headings.read(layout)
+    scanned = deflist.parse(text, path)
+    if scanned.terms:  # deflist.looks_like, without throwing the scan away
+        return "deflist", lambda: scanned
     raise SourceError(
         "cannot tell the glossary format: expected a heading per term ('## A' then "
         "'#### Term (alias)'), a definition list ('Term' then ':   definition'), or "
@@ -87,6 +93,11 @@ def detect_format(path: str, text: str) -> Format:
         "'source: [{path: ..., format: headings|deflist|data|abbr}]'",
         path,
     )
+
+
+def detect_format(path: str, text: str) -> Format:
+    """The format of a source: data by extension, any other text file by its content."""
+    return _detect(path, text)[0]
 
 
 _PARSERS: dict[Format, Callable[[str, str], Parsed]] = {
@@ -100,12 +111,16 @@ def parse_text(text: str, path: str, fmt: Format | None = None) -> Parsed:
     """Parse the text of one source (``path`` is used in messages and terms as given)."""
     if not text.strip():
         return Parsed()
-    fmt = fmt or detect_format(path, text)
+    reader = None
+    if fmt is None:
+        fmt, reader = _detect(path, text)
     if fmt == "data":
         try:
             return data.parse(text, path, is_json=path.lower().endswith(".json"))
         except data.DataError as exc:
             raise SourceError(exc.message, path, exc.line) from None
+    if reader is not None:
+        return reader()
     return _PARSERS[fmt](text, path)
 
 

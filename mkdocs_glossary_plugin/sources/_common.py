@@ -105,8 +105,13 @@ _EMPH = re.compile(r"(\*{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE = re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 #: Every character one of the patterns above needs; a name without any is already plain.
-_MARKUP_CHARS = frozenset("`[<*~=^_\\")
-_SPACES = re.compile(r"\s+")
+_MARKUP_CHAR = re.compile(r"[`\[<*~=^_\\]")
+
+
+def _collapse_spaces(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends (``str.split`` and ``\\s`` agree on
+    what whitespace is, and splitting is cheaper than a substitution)."""
+    return " ".join(text.split())
 
 
 def plain_text(text: str) -> str:
@@ -115,8 +120,8 @@ def plain_text(text: str) -> str:
     Links and images keep their text, code spans their content; emphasis, strike, mark and HTML
     tags go; backslash escapes are resolved. ``snake_case`` and ``A*`` are left alone.
     """
-    if _MARKUP_CHARS.isdisjoint(text):  # most names: skip the eight substitutions below
-        return _SPACES.sub(" ", text).strip()
+    if not _MARKUP_CHAR.search(text):  # most names: skip the eight substitutions below
+        return _collapse_spaces(text)
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
@@ -124,7 +129,7 @@ def plain_text(text: str) -> str:
         text = _EMPH.sub(r"\2", text)
         text = _UNDERSCORE.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    return _collapse_spaces(text)
 
 
 def dedupe_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:

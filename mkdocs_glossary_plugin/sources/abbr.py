@@ -19,9 +19,17 @@ _ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\][ ]?:[ \t]*(?P<text>.*?)[ \t]*$")
 
 
 def looks_like(text: str) -> bool:
-    """Every non-blank line is an abbreviation line (and there is at least one)."""
-    lines = [line for line in split_lines(text) if line.strip()]
-    return bool(lines) and all(_ABBR.match(line) for line in lines)
+    """Every non-blank line is an abbreviation line (and there is at least one).
+
+    Stops at the first other line: detection asks every Markdown source, and in most of them
+    the very first line already answers."""
+    found = False
+    for line in split_lines(text):
+        if line.strip():
+            if not _ABBR.match(line):
+                return False
+            found = True
+    return found
 
 
 def parse(text: str, path: str) -> Parsed:

@@ -13,24 +13,41 @@ title: 딥러닝 용어 정리
 Group headings (``## S``) are skipped, the first other heading level is the term level, and the
 body of each term is normalised from Jekyll/kramdown habits into Markdown that Python-Markdown
 renders cleanly. Pure: no MkDocs import.
+
+A text is read in two steps: ``analyse`` finds the headings and the term level once (format
+detection needs exactly that), and ``read`` turns that layout into terms, so detecting the format
+and then parsing does not scan the text twice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Problem, Term
 from ._common import Parsed, dedupe_aliases, fence_mask, plain_text, split_front_matter, split_lines
 
-__all__ = ["Heading", "find_headings", "looks_like", "normalise_body", "parse", "split_name"]
+__all__ = [
+    "Heading",
+    "Layout",
+    "analyse",
+    "find_headings",
+    "looks_like",
+    "normalise_body",
+    "parse",
+    "read",
+    "split_name",
+]
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# The text is everything after the marker and its spaces; ``_heading_text`` drops a closing
+# ``#`` run. (One lazy pattern for both tried the closing run at every character: slow.)
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _LIST_MARKER = re.compile(r"^(?:[*+-]|\d{1,9}[.)])[ \t]+")
 _COLON_MARKER = re.compile(r"^ {0,3}:[ \t]+")
 _RANGE = re.compile(r"^\w\s*[-–~]\s*\w$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_ALIAS_SEPARATORS = re.compile(r"[,，、]")
 
 #: Characters that never occur in a name, so a parenthesised part holding them is not an alias
 #: list: ``Residual Function (F(x))``, ``Loss (L = -log p)``.
@@ -59,17 +76,31 @@ class Heading:
         )
 
 
-def find_headings(lines: list[str]) -> list[Heading]:
-    """ATX headings outside fenced code."""
-    mask = fence_mask(lines)
+def _heading_text(rest: str) -> str:
+    """The text of a heading from what follows its marker and spaces: an optional closing run
+    of ``#`` (``## Title ##``) goes when spaces set it apart; a run glued to a word stays."""
+    text = rest.rstrip(" \t")
+    before = text.rstrip("#")
+    if before != text and before[-1:] in (" ", "\t"):
+        text = before
+    return text.strip()
+
+
+def _find_headings(lines: list[str], code: list[bool]) -> list[Heading]:
+    """ATX headings on the lines that ``code`` (a fence mask) does not mark."""
     out = []
     for i, line in enumerate(lines):
-        if mask[i] or "#" not in line[:4]:  # an ATX heading starts within 3 spaces
+        if "#" not in line[:4] or code[i]:  # an ATX heading starts within 3 spaces
             continue
         m = _HEADING.match(line)
         if m:
-            out.append(Heading(i, len(m.group(1)), (m.group(2) or "").strip()))
+            out.append(Heading(i, len(m.group(1)), _heading_text(m.group(2) or "")))
     return out
+
+
+def find_headings(lines: list[str]) -> list[Heading]:
+    """ATX headings outside fenced code."""
+    return _find_headings(lines, fence_mask(lines))
 
 
 def _structure(headings: list[Heading]) -> tuple[Heading | None, int | None]:
@@ -85,28 +116,59 @@ def _structure(headings: list[Heading]) -> tuple[Heading | None, int | None]:
     return title, None
 
 
+@dataclass
+class Layout:
+    """A text read as heading entries, up to (not including) its terms: the lines (front matter
+    blanked), which of them are fenced code, the headings, the page title heading and the term
+    level (``None``: no entries). Format detection needs only this; ``read`` goes on from it."""
+
+    path: str
+    lines: list[str]
+    code: list[bool]
+    headings: list[Heading]
+    title_heading: Heading | None
+    level: int | None
+    title: str | None = None
+    """The front-matter title."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems of the front matter."""
+
+    @property
+    def has_entries(self) -> bool:
+        """Heading entries: headings below a level of group headings, or several of one level
+        (or a single one whose body starts with the seed's ``: `` marker)."""
+        level = self.level
+        if level is None:
+            return False
+        terms = [h for h in self.headings if h.level == level]
+        if len(terms) >= 2 or any(h.level < level and h.is_group_like for h in self.headings):
+            return True
+        # A single entry is recognised by the seed's ': ' marker on its first body line.
+        body = (line for line in self.lines[terms[0].index + 1 :] if line.strip())
+        first = next(body, None)
+        return first is not None and bool(_COLON_MARKER.match(first))
+
+
+def analyse(text: str, path: str) -> Layout:
+    """Find the headings and the structure of a text (``path`` is used in messages as given)."""
+    lines, title, problems = split_front_matter(split_lines(text), path)
+    code = fence_mask(lines)
+    headings = _find_headings(lines, code)
+    title_heading, level = _structure(headings)
+    return Layout(path, lines, code, headings, title_heading, level, title, problems)
+
+
 def looks_like(text: str) -> bool:
     """Heading entries: headings below a level of group headings, or several of one level
     (or a single one whose body starts with the seed's ``: `` marker)."""
-    lines, _, _ = split_front_matter(split_lines(text), "")
-    headings = find_headings(lines)
-    _, level = _structure(headings)
-    if level is None:
-        return False
-    terms = [h for h in headings if h.level == level]
-    groups = [h for h in headings if h.level < level and h.is_group_like]
-    if groups or len(terms) >= 2:
-        return True
-    # A single entry is recognised by the seed's ': ' marker on its first body line.
-    body = [line for line in lines[terms[0].index + 1 :] if line.strip()]
-    return bool(body) and bool(_COLON_MARKER.match(body[0]))
+    return analyse(text, "").has_entries
 
 
 def _is_name(item: str) -> bool:
     """Whether a piece of a parenthesised part reads as a name (and so as an alias)."""
     return (
         any(ch.isalpha() for ch in item)
-        and not _NOT_IN_NAME.intersection(item)
+        and _NOT_IN_NAME.isdisjoint(item)
         and len(item) <= _MAX_ALIAS_CHARS
         and len(item.split()) <= _MAX_ALIAS_WORDS
     )
@@ -137,8 +199,8 @@ def split_name(text: str) -> tuple[str, str, tuple[str, ...]]:
     prefix = text[:start].rstrip()
     if not prefix:
         return text, text, ()
-    items = [item.strip() for item in re.split(r"[,，、]", text[start + 1 : -1])]
-    if items and all(_is_name(item) for item in items):
+    items = [item.strip() for item in _ALIAS_SEPARATORS.split(text[start + 1 : -1])]
+    if all(_is_name(item) for item in items):
         return prefix, prefix, dedupe_aliases(prefix, items)
     return text, prefix, ()
 
@@ -148,19 +210,74 @@ _LIST_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}\.)[ \t]+\S")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>)")
 
 
-def _trailing_backslash(line: str) -> bool:
-    stripped = line.rstrip()
-    count = len(stripped) - len(stripped.rstrip("\\"))
-    return count % 2 == 1
+def _odd_backslashes(stripped: str) -> bool:
+    """Whether a right-stripped line ends with an unescaped backslash."""
+    return (len(stripped) - len(stripped.rstrip("\\"))) % 2 == 1
 
 
-def _ends_paragraph(lines: list[tuple[str, bool]], i: int) -> bool:
-    """Whether the text line ``i`` is the last of its paragraph (asked only for lines that end
-    with a break: most lines do not, and the checks below are the costly part of a body)."""
-    nxt, nxt_code = lines[i + 1] if i + 1 < len(lines) else ("", False)
-    return (
-        nxt_code or not nxt.strip() or bool(_LIST_ITEM.match(nxt)) or bool(_BLOCK_START.match(nxt))
-    )
+def _continues_paragraph(line: str, is_code: bool, blank: bool) -> bool:
+    """Whether a line goes on with the paragraph of the text line before it."""
+    return not (is_code or blank or _LIST_ITEM.match(line) or _BLOCK_START.match(line))
+
+
+def _normalise(lines: list[str], code: list[bool]) -> str:
+    """``normalise_body`` for lines whose fence mask is known (``read`` has the file's).
+
+    One pass: a hard break at the end of a text line depends on the line after it, so that
+    line is left pending (``hard_break``) and settled when the next line kept comes.
+    """
+    out: list[str] = []
+    block_is_list = False  # the current block (lines since the last blank) is a list
+    prev_code = False
+    hard_break = -1  # index in ``out`` of a line that keeps a break if its paragraph goes on
+    for line, is_code in zip(lines, code, strict=True):
+        if not is_code:
+            if ":" in line[:4]:  # the marker starts within 3 spaces
+                line = _COLON_MARKER.sub("", line)
+            if "![" in line:
+                without = _EMPTY_IMAGE.sub("", line)
+                if without != line and not without.strip():
+                    continue  # the line held only empty images
+                line = without
+        blank = not line.strip()
+        if hard_break >= 0:
+            if _continues_paragraph(line, is_code, blank):
+                out[hard_break] += "  "
+            hard_break = -1
+        if is_code:
+            if not prev_code and out and out[-1].strip():
+                out.append("")  # superfences needs a blank line before a fence
+            out.append(line)
+            block_is_list = False
+            prev_code = True
+            continue
+        if prev_code:
+            prev_code = False
+            if not blank:
+                out.append("")
+        if blank:
+            out.append("")
+            block_is_list = False
+            continue
+        # Whether a line is an item matters only where a list could start.
+        if not block_is_list and _LIST_ITEM.match(line):
+            if out and out[-1].strip():
+                out.append("")  # a list needs a blank line after a paragraph
+            block_is_list = True
+        stripped = line.rstrip()
+        if stripped.endswith("\\") and _odd_backslashes(stripped):
+            hard_break = len(out)  # a backslash break: two spaces, unless the paragraph ends
+            out.append(stripped[:-1].rstrip())
+        elif line.endswith("  "):
+            hard_break = len(out)  # a two-space break: kept unless the paragraph ends
+            out.append(stripped)
+        else:
+            out.append(stripped)
+    while out and not out[-1].strip():
+        out.pop()
+    while out and not out[0].strip():
+        out.pop(0)
+    return "\n".join(out)
 
 
 def normalise_body(lines: list[str]) -> str:
@@ -174,61 +291,13 @@ def normalise_body(lines: list[str]) -> str:
     - other trailing spaces go, except a two-space hard break inside a paragraph.
     Fenced code is left exactly as written.
     """
-    code = fence_mask(lines)
-    first: list[tuple[str, bool]] = []  # (line, is_code)
-    for line, is_code in zip(lines, code, strict=True):
-        if not is_code:
-            if ":" in line[:4]:  # the marker starts within 3 spaces
-                line = _COLON_MARKER.sub("", line)
-            if "![" in line:
-                without = _EMPTY_IMAGE.sub("", line)
-                if without != line and not without.strip():
-                    continue  # the line held only empty images
-                line = without
-        first.append((line, is_code))
-
-    out: list[str] = []
-    block_is_list = False  # the current block (lines since the last blank) is a list
-    for i, (line, is_code) in enumerate(first):
-        prev_code = i > 0 and first[i - 1][1]
-        if is_code:
-            if not prev_code and out and out[-1].strip():
-                out.append("")  # superfences needs a blank line before a fence
-            out.append(line)
-            block_is_list = False
-            continue
-        if prev_code and line.strip():
-            out.append("")
-        if not line.strip():
-            out.append("")
-            block_is_list = False
-            continue
-        is_item = bool(_LIST_ITEM.match(line))
-        prev = out[-1] if out else ""
-        if is_item and not block_is_list:
-            if prev.strip():
-                out.append("")  # a list needs a blank line after a paragraph
-            block_is_list = True
-        stripped = line.rstrip()
-        if stripped.endswith("\\") and _trailing_backslash(line):
-            line = stripped[:-1].rstrip()
-            line = line if _ends_paragraph(first, i) else line + "  "
-        elif line.endswith("  ") and not _ends_paragraph(first, i):
-            line = stripped + "  "
-        else:
-            line = stripped
-        out.append(line)
-    while out and not out[-1].strip():
-        out.pop()
-    while out and not out[0].strip():
-        out.pop(0)
-    return "\n".join(out)
+    return _normalise(lines, fence_mask(lines))
 
 
 def _parse_heading_text(raw: str) -> tuple[str, str, tuple[str, ...], str]:
     """``(display_name, name, aliases, explicit_id)`` from the text of a term heading."""
     explicit_id = ""
-    m = _ATTR_LIST.search(raw)
+    m = _ATTR_LIST.search(raw) if "{" in raw else None
     if m:
         ids = [tok[1:] for tok in m.group(1).split() if tok.startswith("#") and len(tok) > 1]
         explicit_id = ids[0] if ids else ""
@@ -238,14 +307,17 @@ def _parse_heading_text(raw: str) -> tuple[str, str, tuple[str, ...], str]:
     return display, name, aliases, explicit_id
 
 
-def parse(text: str, path: str) -> Parsed:
-    """Read heading entries. ``path`` is used in terms and messages as given."""
-    lines, title, problems = split_front_matter(split_lines(text), path)
-    headings = find_headings(lines)
-    title_heading, level = _structure(headings)
-    result = Parsed(problems=problems, title=title)
-    if title_heading is not None and result.title is None:
-        result.title = plain_text(title_heading.text) or None
+def _first_text_line(lines: list[str], start: int, end: int) -> int | None:
+    """The index of the first non-blank line in ``lines[start:end]``."""
+    return next((i for i in range(start, end) if lines[i].strip()), None)
+
+
+def read(layout: Layout) -> Parsed:
+    """The terms (and problems) of an analysed text."""
+    path, lines, code, level = layout.path, layout.lines, layout.code, layout.level
+    result = Parsed(problems=list(layout.problems), title=layout.title)
+    if layout.title_heading is not None and result.title is None:
+        result.title = plain_text(layout.title_heading.text) or None
     if level is None:
         return result
 
@@ -253,23 +325,23 @@ def parse(text: str, path: str) -> Parsed:
     last = len(lines) - 1
     while last >= 0 and not lines[last].strip():
         last -= 1
-    mask = fence_mask(lines)
-    if last >= 0 and not mask[last] and _THEMATIC_BREAK.match(lines[last]):
+    if last >= 0 and not code[last] and _THEMATIC_BREAK.match(lines[last]):
         lines = [*lines[:last], ""]
 
     # Boundaries: every heading at or above the term level ends the previous body.
-    bounds = [h for h in headings if h.level <= level]
+    bounds = [h for h in layout.headings if h.level <= level]
     ignored: list[tuple[int, str]] = []  # (line index, what it was under)
-    preamble = bounds[0].index if bounds else len(lines)
-    ignored += [(i, "") for i in range(preamble) if lines[i].strip()][:1]
+    first = _first_text_line(lines, 0, bounds[0].index)
+    if first is not None:
+        ignored.append((first, ""))
     for pos, h in enumerate(bounds):
+        start = h.index + 1
         end = bounds[pos + 1].index if pos + 1 < len(bounds) else len(lines)
-        body = lines[h.index + 1 : end]
         if h.level != level:
-            text_lines = [h.index + 1 + k for k, line in enumerate(body) if line.strip()]
-            if text_lines:
-                under = "" if h is title_heading else plain_text(h.text)
-                ignored.append((text_lines[0], under))
+            first = _first_text_line(lines, start, end)
+            if first is not None:
+                under = "" if h is layout.title_heading else plain_text(h.text)
+                ignored.append((first, under))
             continue
         display, name, aliases, explicit_id = _parse_heading_text(h.text)
         if not name:
@@ -280,7 +352,8 @@ def parse(text: str, path: str) -> Parsed:
                 name=name,
                 display_name=display,
                 aliases=aliases,
-                definition=normalise_body(body),
+                # The file's fence mask holds for the body: a body starts outside code.
+                definition=_normalise(lines[start:end], code[start:end]),
                 id=explicit_id,
                 path=path,
                 line=h.index + 1,
@@ -298,3 +371,8 @@ def parse(text: str, path: str) -> Parsed:
             )
         )
     return result
+
+
+def parse(text: str, path: str) -> Parsed:
+    """Read heading entries. ``path`` is used in terms and messages as given."""
+    return read(analyse(text, path))
