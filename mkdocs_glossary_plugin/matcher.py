@@ -130,11 +130,7 @@ _JOINERS = frozenset("-\u2010\u2011_")
 _HYPHENS = frozenset("-\u2010\u2011")
 #: The separator of the canonical form (stands for a space or a hyphen between words).
 _SEP = " "
-# Trie slots, keyed by integers so that no character of a text can look them up.
-_END = 0  # entries of the keys that end at this node
-_YIES = 1  # entries of keys ending in consonant + "y" at the next character, met as "…ies"
 
-_SEPARATOR = re.compile(r"\s+|[\-\u2010\u2011]")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
 
@@ -197,22 +193,37 @@ def canonical(key: str) -> str:
     Hangul terms are optional); any other run of whitespace, and a hyphen between two word
     characters, become one separator. A hyphen elsewhere (``->``) stays a literal ``-``.
     """
-    low = _fold(unicodedata.normalize("NFC", key).strip())
-    out: list[str] = []
-    last = 0
-    for m in _SEPARATOR.finditer(low):
-        start, end = m.span()
-        prev = low[start - 1] if start else ""
-        nxt = low[end] if end < len(low) else ""
-        out.append(low[last:start])
-        last = end
-        if m.group()[0] in _HYPHENS:
-            glued = bool(prev and nxt and script_class(prev) and script_class(nxt))
-            out.append(_SEP if glued else "-")
-        elif not (prev and nxt and script_class(prev) == "H" and script_class(nxt) == "H"):
-            out.append(_SEP)
-    out.append(low[last:])
-    return "".join(out)
+    return _canonical_nfc(unicodedata.normalize("NFC", key).strip())
+
+
+#: A hyphen glued between two word characters (any character with a script class).
+_WORD_CHAR = rf"[{_LATIN}{_HANGUL}{_CJK}]|{_OTHER}"
+_GLUED_HYPHEN = re.compile(rf"(?<={_WORD_CHAR})[\-\u2010\u2011](?={_WORD_CHAR})")
+
+
+def _canonical_nfc(key: str) -> str:
+    """:func:`canonical` of a key that is already NFC and stripped (the compiler's keys).
+
+    String methods rather than one regular expression over the key: they cost a fraction of it
+    on strings this short, and the compiler canonicalises every key. ``str.split`` cuts at the
+    runs of whitespace (the same characters as ``\\s``); a run becomes one separator, or nothing
+    between two Hangul characters. Then a glued hyphen becomes one separator, and any other
+    hyphen the ASCII ``-``: the characters next to a hyphen are still in the same script class
+    (a dropped run lies between two Hangul characters, a separator stays a non-word character),
+    so the look-arounds see what they would see in the key.
+    """
+    if key.isascii():  # ASCII folds with str.lower, and has no Hangul
+        low = _SEP.join(key.lower().split())
+        return _GLUED_HYPHEN.sub(_SEP, low) if "-" in low else low
+    parts = _fold(key).split()
+    low = parts[0]
+    for part in parts[1:]:
+        if _CLASSES[low[-1]] != "H" or _CLASSES[part[0]] != "H":
+            low += _SEP
+        low += part
+    if "-" in low or "\u2010" in low or "\u2011" in low:
+        low = _GLUED_HYPHEN.sub(_SEP, low).replace("\u2010", "-").replace("\u2011", "-")
+    return low
 
 
 def _compact(text: str) -> str:
@@ -539,11 +550,25 @@ def is_particle_sequence(text: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def _auto_case_sensitive(key: str) -> bool:
-    """``case_sensitive: auto``: a key is case-sensitive when one of its words (split at spaces
-    and hyphens) has an upper-case letter after its first letter (``SGD``, ``ViT``, ``ResNet``,
+def _words(key: str) -> list[str]:
+    """The words of a key as written, cut at whitespace and hyphens: the words of
+    ``_SEPARATORS.split(key)`` with string methods (a fraction of the cost of a regular
+    expression on strings this short). The last one is empty when the key ends with a
+    separator: such a key has no plural."""
+    spaced = key.replace("-", " ")
+    if not spaced.isascii():
+        spaced = spaced.replace("\u2010", " ").replace("\u2011", " ")
+    words = spaced.split()
+    if not words or spaced[-1].isspace():
+        words.append("")
+    return words
+
+
+def _auto_case_sensitive(words: list[str]) -> bool:
+    """``case_sensitive: auto``: a key is case-sensitive when one of its words (:func:`_words`)
+    has an upper-case letter after its first letter (``SGD``, ``ViT``, ``ResNet``,
     ``FLoating-point``); otherwise ``Identity Mapping`` also matches ``identity mapping``."""
-    for word in _SEPARATORS.split(key):
+    for word in words:
         rest = word[1:]
         if rest != rest.lower():
             return True
@@ -565,8 +590,9 @@ _PLURAL_ENDINGS: dict[int, tuple[str, ...]] = {
 }
 
 
-def _plural_kind(key: str) -> int:
-    """How the English plural of a key is spelled, from its last word as written.
+def _plural_kind(last: str) -> int:
+    """How the English plural of a key is spelled, from its last word as written
+    (:func:`_words`).
 
     * an all-capitals acronym takes only a lower-case ``s`` (``FLOPs``, ``MLPs``): ``FLOPS`` is
       another word, not the plural of ``FLOP``;
@@ -578,9 +604,7 @@ def _plural_kind(key: str) -> int:
 
     Nothing is singularised: a term written in the plural matches only as written.
     """
-    words = _SEPARATORS.split(key.strip())
-    last = words[-1] if words else ""
-    if not last or script_class(last[-1]) != "L" or not last[-1].isalpha():
+    if not last or _CLASSES[last[-1]] != "L" or not last[-1].isalpha():
         return _NO_PLURAL
     letters = [c for c in last if c.isalpha()]
     if all(c.isupper() for c in letters):
@@ -624,8 +648,9 @@ class _Entry:
         self.term_id = term_id
         self.key = key
         self.case_sensitive = case_sensitive
-        self.compact = _compact(key)
-        self.last_class = script_class(canon[-1])
+        # Only a case-sensitive key is compared as written (:meth:`Matcher._accepts`).
+        self.compact = _compact(key) if case_sensitive else ""
+        self.last_class = _CLASSES[canon[-1]]
         self.length = len(canon)
         self.plural = plural
         self.rank = rank
@@ -635,8 +660,6 @@ class _Entry:
         self.cased_ending = case_sensitive or plural == _ACRONYM_S
 
 
-#: A trie node while compiling: character -> child node, plus the ``_END`` / ``_YIES`` slots.
-_Node = dict[Any, Any]
 #: A node of the compiled radix trie: (entries of the keys ending here or None, entries of the
 #: keys whose final ``y`` is at the next character or None, first character of an edge ->
 #: (label, child)). The label is the run of characters up to the next node that has entries or
@@ -673,9 +696,9 @@ class Matcher:
         case_sensitive: bool | Literal["auto"] = "auto",
         plurals: bool = True,
     ) -> None:
-        # Compiling makes a few hundred thousand small containers and no garbage; the cyclic
+        # Compiling makes a hundred thousand small containers and no cyclic garbage; the cyclic
         # collector, run after every few hundred of them, would traverse the growing trie again
-        # and again (a third of the compile time at 10,000 terms).
+        # and again (a sixth of the compile time at 10,000 terms).
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -690,7 +713,12 @@ class Matcher:
         self, terms: Iterable[Term], case_sensitive: bool | Literal["auto"], plurals: bool
     ) -> None:
         self.problems: list[Problem] = []
-        root: _Node = {}
+        # The entries of each canonical key, and of each key without its final "y" (its
+        # "-ies" plural): the trie is built from these at the end (:func:`_radix_trie`).
+        ends: dict[str, list[_Entry]] = {}
+        yies: dict[str, list[_Entry]] = {}
+        # The plural kind of each last word: a glossary repeats its last words (``… Network``).
+        plural_of: dict[str, int] = {}
         self._anchors: set[str] = set()
         self._open_anchors: set[str] = set()
         self._cased_anchors: set[str] = set()
@@ -705,25 +733,37 @@ class Matcher:
                     if key:
                         self.problems.append(self._short_key_problem(term, key))
                     continue
-                canon = canonical(key)
+                canon = _canonical_nfc(key)
+                words = _words(key)
                 if term.case_sensitive is not None:
                     cs = term.case_sensitive
                 elif case_sensitive == "auto":
-                    cs = _auto_case_sensitive(key)
+                    cs = _auto_case_sensitive(words)
                 else:
                     cs = bool(case_sensitive)
-                plural = _plural_kind(key) if plurals else _NO_PLURAL
+                plural = _NO_PLURAL
+                if plurals:
+                    last = words[-1]
+                    plural = plural_of.get(last, -1)
+                    if plural < 0:
+                        plural = plural_of[last] = _plural_kind(last)
                 entry = _Entry(term.id, key, canon, cs, plural, rank)
                 rank += 1
-                _insert(root, canon, entry)
+                entries = ends.get(canon)
+                if entries is None:
+                    ends[canon] = [entry]
+                else:
+                    entries.append(entry)
+                if plural == _PLURAL_IES:
+                    yies.setdefault(canon[:-1], []).append(entry)
                 first = canon[0]
-                if not script_class(first):
+                if not _CLASSES[first]:
                     punct_first.add(first)
                     if first == "-":
                         punct_first.update(_HYPHENS)
                 else:
                     self._add_anchors(canon, key, plural, cs)
-        self._root: _RadixNode = _compress(root)
+        self._root: _RadixNode = _radix_trie(ends, yies)
         self._jumps = _Jumps(self._root)
         initials = {anchor[0] for anchor in self._anchors if _CLASSES[anchor[0]] != "L"}
         self._words = _text_words("".join(map(re.escape, sorted(initials))))
@@ -755,14 +795,15 @@ class Matcher:
         if m is None:  # pragma: no cover - canon starts with a word character
             return
         anchor = m.group(1)
-        forms = [anchor]
-        if script_class(anchor[0]) == "H":
+        if _CLASSES[anchor[0]] == "H":
             # "귀 납편향": the text may break the key's first Hangul word after one syllable.
-            forms.append(anchor[0])
+            forms: tuple[str, ...] = (anchor, anchor[0])
             case_sensitive = False
-        elif m.end() == len(canon) and plural != _NO_PLURAL:
+        elif plural != _NO_PLURAL and m.end() == len(canon):
             # A one-word key: its plural is a different first word of the text.
-            forms += [anchor + "s", anchor + "es", anchor[:-1] + "ies"]
+            forms = (anchor, anchor + "s", anchor + "es", anchor[:-1] + "ies")
+        else:
+            forms = (anchor,)
         self._anchors.update(forms)
         if not case_sensitive:
             self._open_anchors.update(forms)
@@ -1035,35 +1076,48 @@ def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
     return 0
 
 
-def _insert(root: _Node, canon: str, entry: _Entry) -> None:
-    """Add a key to the character trie (and, for a ``y``-final key, its ``ies`` slot)."""
-    node = root
-    for ch in canon:
-        node = node.setdefault(ch, {})
-    node.setdefault(_END, []).append(entry)
-    if entry.plural == _PLURAL_IES:
-        parent = root
-        for ch in canon[:-1]:
-            parent = parent[ch]
-        parent.setdefault(_YIES, []).append(entry)
+def _radix_trie(ends: dict[str, list[_Entry]], yies: dict[str, list[_Entry]]) -> _RadixNode:
+    """The radix trie of the canonical keys: ``ends`` are the entries of each key, ``yies`` those
+    of the ``y``-final keys at the key without its ``y`` (see :data:`_RadixNode`).
 
+    Its nodes are the root, every string that has entries, and every point where two of them
+    part; an edge is labelled with the run of characters between two nodes. It is built
+    directly, one step per string, rather than as a trie of single characters that is then
+    compressed (a dictionary per character of every key, walked again to join them).
 
-def _compress(node: _Node) -> _RadixNode:
-    """Turn a character trie into a radix trie: runs of single-child nodes without entries
-    become one labelled edge, so that a walk compares a whole label with one ``startswith``."""
-    edges: dict[str, tuple[str, _RadixNode]] = {}
-    for ch, child in node.items():
-        if not isinstance(ch, str):
-            continue  # an _END / _YIES slot
-        label = ch
-        while len(child) == 1:
-            [(nxt, grandchild)] = child.items()
-            if not isinstance(nxt, str):
-                break
-            label += nxt
-            child = grandchild
-        edges[ch] = (label, _compress(child))
-    return node.get(_END), node.get(_YIES), edges
+    The strings go in sorted order, which makes every node final when it is made (a string that
+    ends at a node sorts before every string that goes on from it) and makes each string part
+    from the path of the one before it: the nodes on that path that begin the string are its
+    ancestors, and the string either hangs a new edge from the deepest of them or cuts the edge
+    that goes on towards the string before, at the point where the two part (a new node with
+    no entries of its own).
+    """
+    root: _RadixNode = (ends.get(""), yies.get(""), {})
+    # The nodes from the root to the string inserted last: (the string at the node, its edges).
+    path: list[tuple[str, dict[str, tuple[str, _RadixNode]]]] = [("", root[2])]
+    for s in sorted(ends.keys() | yies.keys() if yies else ends):
+        while not s.startswith(path[-1][0]):
+            path.pop()
+        at, edges = path[-1]
+        d = len(at)
+        if d == len(s):
+            continue  # the empty string: its entries are the root's
+        leaf: _RadixNode = (ends.get(s), yies.get(s), {})
+        edge = edges.get(s[d])
+        if edge is None:
+            edges[s[d]] = (s[d:], leaf)
+        else:
+            # The edge towards the string before, which s shares for k characters (at least
+            # the first, at most all but one: s does not begin with the node at its end).
+            label, child = edge
+            k = 1
+            while label[k] == s[d + k]:
+                k += 1
+            forks = {label[k]: (label[k:], child), s[d + k]: (s[d + k :], leaf)}
+            edges[s[d]] = (label[:k], (None, None, forks))
+            path.append((s[: d + k], forks))
+        path.append((s, leaf[2]))
+    return root
 
 
 def _follow(low: str, i: int, label: str) -> int:
