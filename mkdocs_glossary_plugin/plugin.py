@@ -161,6 +161,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._unfreeze()
 
+    def on_shutdown(self) -> None:
+        """Let go of the glossary, the compiled matcher and the build's records as soon as
+        MkDocs is done (after the last build, or when ``mkdocs serve`` stops).
+
+        They are trees of plain objects, so reference counting frees them at once. Held to the
+        end, they would be walked by each of the full collections Python runs while the process
+        exits: about 0.4 s at 10,000 terms, as much as the rest of the exit.
+        """
+        if self.state is not None:
+            self.state.release()
+        self.state = None
+        self.glossary = None
+        self._matcher = None
+        self._matcher_key = None
+        self._source_stamp = None
+        self._payloads = None
+        self._index_layout = None
+        self._index_local = None
+        self._index_plans = {}
+
     # -- linking ---------------------------------------------------------------------------------
 
     def _setup_linking(self, config: MkDocsConfig, glossary: Glossary) -> None:
