@@ -180,3 +180,11 @@ def test_the_extra_time_is_split_without_losing_any(small_site: dict[str, Any]) 
     assert parts["index"] == index_cost(w) > 0
     named = ("index", "global", "content", "search", "other")
     assert abs(sum(parts[k] for k in named) - (w.wall - c.wall)) < 1e-9
+
+
+def test_the_control_build_does_not_import_the_plugin(tmp_path: Path) -> None:
+    from benchmarks.timed_build import uses_plugin
+
+    site = generate_site(tmp_path, pages=2, terms=5, seed=1)
+    assert uses_plugin(["-f", str(site.config), "-d", "x"])
+    assert not uses_plugin(["-f", str(site.control_config), "-d", "x"])
