@@ -44,10 +44,8 @@ _DOUBLE_TO_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _SYLLABLES_PER_INITIAL = 21 * 28
 
-#: A run of characters that are not letters or digits (``_`` included): one ``-`` in an id.
-_NOT_WORD_RUN = re.compile(r"[\W_]+")
-#: Hyphens that separate words like a space does (``-``, U+2010, U+2011).
-_HYPHENS = ("-", "\u2010", "\u2011")
+#: A run of letters and digits (``_`` excluded): the pieces an id is made of.
+_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -128,7 +126,10 @@ def make_id(name: str) -> str:
     Unicode letters are kept (``정규화``), so ids of Korean terms stay readable in URLs.
     """
     text = unicodedata.normalize("NFC", name).casefold()
-    return _NOT_WORD_RUN.sub("-", text).strip("-") or "term"
+    words = text.split()
+    if "".join(words).isalnum():  # letters and digits between spaces, as in most names
+        return "-".join(words)
+    return "-".join(_WORD_RUN.findall(text)) or "term"
 
 
 def match_key(text: str) -> str:
@@ -139,8 +140,7 @@ def match_key(text: str) -> str:
     methods, not a substitution: ``str.split`` splits on exactly what ``\\s`` matches.
     """
     text = unicodedata.normalize("NFC", text).casefold()
-    for hyphen in _HYPHENS:
-        text = text.replace(hyphen, " ")
+    text = text.replace("-", " ").replace("\u2010", " ").replace("\u2011", " ")  # hyphens
     return " ".join(text.split())
 
 
@@ -241,12 +241,13 @@ class Glossary:
 
     def _reindex(self) -> None:
         """Resolve id collisions and duplicate keys, recording each as a problem."""
-        self._by_id = {}
-        self._by_key = {}
+        by_id: dict[str, Term] = {}
+        by_key: dict[str, Term] = {}
+        self._by_id, self._by_key = by_id, by_key
         explicit = {t.id for t in self.terms if t.explicit_id}
         for term in self.terms:
-            if term.id in self._by_id:
-                other = self._by_id[term.id]
+            if term.id in by_id:
+                other = by_id[term.id]
                 if term.explicit_id:
                     self.problems.append(
                         Problem(
@@ -258,7 +259,7 @@ class Glossary:
                         )
                     )
                 base, n = term.id, 2
-                while f"{base}-{n}" in self._by_id or f"{base}-{n}" in explicit:
+                while f"{base}-{n}" in by_id or f"{base}-{n}" in explicit:
                     n += 1
                 old = term.id
                 term.id = f"{base}-{n}"
@@ -273,15 +274,10 @@ class Glossary:
                             level="info",
                         )
                     )
-            self._by_id[term.id] = term
+            by_id[term.id] = term
             for key in term.keys:
                 k = match_key(key)
-                if not k:
-                    continue
-                prev = self._by_key.get(k)
-                if prev is None:
-                    self._by_key[k] = term
-                elif prev is not term:
+                if k and (prev := by_key.setdefault(k, term)) is not term:
                     self.problems.append(_duplicate_key(key, term, prev))
 
     def __iter__(self) -> Iterator[Term]:

@@ -164,6 +164,15 @@ def test_ignored_text_is_reported_as_info() -> None:
         ("text\n1) a\n2) b", "text\n1) a\n2) b"),
         ("text\n-> note", "text\n-> note"),
         ("1. a \\\n: more\n2. b", "1. a  \nmore\n2. b"),
+        # a break is settled by the next line kept: a dropped image line does not count
+        ("one \\\n![x]()\ntwo", "one  \ntwo"),
+        ("one \\\n![x]()\n\ntwo", "one\n\ntwo"),
+        ("one \\\n* item", "one\n\n* item"),
+        ("one \\\n## heading", "one\n## heading"),
+        ("one \\\n> quote", "one\n> quote"),
+        ("* a \\\n* b", "* a\n* b"),
+        ("one  \n```\ncode\n```", "one\n\n```\ncode\n```"),
+        ("```\ncode\n```\nafter \\\nmore", "```\ncode\n```\n\nafter  \nmore"),
         ("* a\n    * nested", "* a\n    * nested"),
         # empty-URL images go, others stay
         ("text\n\n![ffnn]()\n", "text"),

@@ -109,7 +109,7 @@ _PARSERS: dict[Format, Callable[[str, str], Parsed]] = {
 
 def parse_text(text: str, path: str, fmt: Format | None = None) -> Parsed:
     """Parse the text of one source (``path`` is used in messages and terms as given)."""
-    if not text.strip():
+    if not text or text.isspace():  # (``text.strip()`` would copy the whole file)
         return Parsed()
     reader = None
     if fmt is None:

@@ -16,13 +16,18 @@ __all__ = ["looks_like", "parse"]
 
 # The syntax of Python-Markdown's ``abbr`` extension, one definition per line.
 _ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\][ ]?:[ \t]*(?P<text>.*?)[ \t]*$")
+#: What an abbreviation file starts with: blank lines, then ``*[`` (the first line's start).
+_STARTS_WITH_ABBR = re.compile(r"\s*\*\[")
 
 
 def looks_like(text: str) -> bool:
     """Every non-blank line is an abbreviation line (and there is at least one).
 
-    Stops at the first other line: detection asks every Markdown source, and in most of them
-    the very first line already answers."""
+    Detection asks every Markdown source, and the first non-blank line of most of them already
+    says no: a text that does not start with ``*[`` is answered without splitting it.
+    """
+    if not _STARTS_WITH_ABBR.match(text):
+        return False
     found = False
     for line in split_lines(text):
         if line.strip():

@@ -48,16 +48,21 @@ _COLON_MARKER = re.compile(r"^ {0,3}:[ \t]+")
 _RANGE = re.compile(r"^\w\s*[-–~]\s*\w$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _ALIAS_SEPARATORS = re.compile(r"[,，、]")
+#: A parenthesised part at the end with nothing nested in it (found without counting depth).
+_TRAILING_PART = re.compile(r"[(（][^()（）]*[)）]$")
 
 #: Characters that never occur in a name, so a parenthesised part holding them is not an alias
 #: list: ``Residual Function (F(x))``, ``Loss (L = -log p)``.
-_NOT_IN_NAME = set("()[]{}<>=^\\|$")
+_NOT_IN_NAME = re.compile(r"[()\[\]{}<>=^\\|$]")
 _MAX_ALIAS_WORDS = 8
 _MAX_ALIAS_CHARS = 64
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Heading:
+    """An ATX heading line. A light record (slotted, not frozen): a file makes one per heading,
+    10,000 and more, and a frozen dataclass costs three times as much to make."""
+
     index: int
     """0-based index of the heading line."""
     level: int
@@ -152,7 +157,8 @@ class Layout:
 def analyse(text: str, path: str) -> Layout:
     """Find the headings and the structure of a text (``path`` is used in messages as given)."""
     lines, title, problems = split_front_matter(split_lines(text), path)
-    code = fence_mask(lines)
+    # Without a backtick or a tilde anywhere (the seed, most glossaries) no line is code.
+    code = fence_mask(lines) if "`" in text or "~" in text else [False] * len(lines)
     headings = _find_headings(lines, code)
     title_heading, level = _structure(headings)
     return Layout(path, lines, code, headings, title_heading, level, title, problems)
@@ -165,13 +171,30 @@ def looks_like(text: str) -> bool:
 
 
 def _is_name(item: str) -> bool:
-    """Whether a piece of a parenthesised part reads as a name (and so as an alias)."""
+    """Whether a piece of a parenthesised part reads as a name (and so as an alias); the part
+    was already found free of characters that never occur in a name."""
     return (
         any(ch.isalpha() for ch in item)
-        and _NOT_IN_NAME.isdisjoint(item)
         and len(item) <= _MAX_ALIAS_CHARS
         and len(item.split()) <= _MAX_ALIAS_WORDS
     )
+
+
+def _opening_parenthesis(text: str) -> int:
+    """The index of the parenthesis that the last character of ``text`` closes (-1: none)."""
+    plain = _TRAILING_PART.search(text)
+    if plain:  # nothing nested in it: most headings with a parenthesised part
+        return plain.start()
+    depth = 0
+    for start in range(len(text) - 1, -1, -1):
+        ch = text[start]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                return start
+    return -1
 
 
 def split_name(text: str) -> tuple[str, str, tuple[str, ...]]:
@@ -185,23 +208,17 @@ def split_name(text: str) -> tuple[str, str, tuple[str, ...]]:
     text = text.strip()
     if not text.endswith((")", "）")):
         return text, text, ()
-    depth = 0
-    for start in range(len(text) - 1, -1, -1):
-        ch = text[start]
-        if ch in ")）":
-            depth += 1
-        elif ch in "(（":
-            depth -= 1
-            if depth == 0:
-                break
-    else:
+    start = _opening_parenthesis(text)
+    if start < 0:
         return text, text, ()  # unbalanced: keep as written
     prefix = text[:start].rstrip()
     if not prefix:
         return text, text, ()
-    items = [item.strip() for item in _ALIAS_SEPARATORS.split(text[start + 1 : -1])]
-    if all(_is_name(item) for item in items):
-        return prefix, prefix, dedupe_aliases(prefix, items)
+    part = text[start + 1 : -1]
+    if not _NOT_IN_NAME.search(part):  # once for the whole part, not for each of its pieces
+        items = [item.strip() for item in _ALIAS_SEPARATORS.split(part)]
+        if all(_is_name(item) for item in items):
+            return prefix, prefix, dedupe_aliases(prefix, items)
     return text, prefix, ()
 
 
@@ -215,56 +232,51 @@ def _odd_backslashes(stripped: str) -> bool:
     return (len(stripped) - len(stripped.rstrip("\\"))) % 2 == 1
 
 
-def _continues_paragraph(line: str, is_code: bool, blank: bool) -> bool:
-    """Whether a line goes on with the paragraph of the text line before it."""
-    return not (is_code or blank or _LIST_ITEM.match(line) or _BLOCK_START.match(line))
-
-
 def _normalise(lines: list[str], code: list[bool]) -> str:
     """``normalise_body`` for lines whose fence mask is known (``read`` has the file's).
 
-    One pass: a hard break at the end of a text line depends on the line after it, so that
-    line is left pending (``hard_break``) and settled when the next line kept comes.
+    One pass: whether a hard break at the end of a text line stays depends on the line after
+    it, so that line is left pending (``hard_break``) and settled by the next line kept.
     """
     out: list[str] = []
     block_is_list = False  # the current block (lines since the last blank) is a list
     prev_code = False
     hard_break = -1  # index in ``out`` of a line that keeps a break if its paragraph goes on
     for line, is_code in zip(lines, code, strict=True):
-        if not is_code:
-            if ":" in line[:4]:  # the marker starts within 3 spaces
-                line = _COLON_MARKER.sub("", line)
-            if "![" in line:
-                without = _EMPTY_IMAGE.sub("", line)
-                if without != line and not without.strip():
-                    continue  # the line held only empty images
-                line = without
-        blank = not line.strip()
-        if hard_break >= 0:
-            if _continues_paragraph(line, is_code, blank):
-                out[hard_break] += "  "
-            hard_break = -1
         if is_code:
+            hard_break = -1  # code ends the paragraph: its last break goes
             if not prev_code and out and out[-1].strip():
                 out.append("")  # superfences needs a blank line before a fence
             out.append(line)
             block_is_list = False
             prev_code = True
             continue
+        if ":" in line[:4]:  # the marker starts within 3 spaces
+            line = _COLON_MARKER.sub("", line)
+        if "![" in line:
+            without = _EMPTY_IMAGE.sub("", line)
+            if without != line and not without.strip():
+                continue  # the line held only empty images
+            line = without
+        stripped = line.rstrip()
         if prev_code:
             prev_code = False
-            if not blank:
+            if stripped:
                 out.append("")
-        if blank:
+        if not stripped:
+            hard_break = -1  # a blank line ends the paragraph: its last break goes
             out.append("")
             block_is_list = False
             continue
-        # Whether a line is an item matters only where a list could start.
-        if not block_is_list and _LIST_ITEM.match(line):
+        is_item = _LIST_ITEM.match(line) is not None
+        if hard_break >= 0:
+            if not (is_item or _BLOCK_START.match(line)):
+                out[hard_break] += "  "  # the paragraph goes on: the break stays
+            hard_break = -1
+        if is_item and not block_is_list:
             if out and out[-1].strip():
                 out.append("")  # a list needs a blank line after a paragraph
             block_is_list = True
-        stripped = line.rstrip()
         if stripped.endswith("\\") and _odd_backslashes(stripped):
             hard_break = len(out)  # a backslash break: two spaces, unless the paragraph ends
             out.append(stripped[:-1].rstrip())
