@@ -35,7 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .model import Glossary, Term
-from .urls import relative_url
+from .urls import fragment_base, relative_url, split_fragment
 
 __all__ = [
     "LINK_CLASS",
@@ -138,13 +138,28 @@ class LinkerState:
     """Page src_uri -> number of links made there."""
     term_links: dict[str, int] = field(default_factory=dict)
     """Term id -> number of links made to it over the whole build."""
+    _entries: dict[str, tuple[str, str] | None] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    """Term id -> its entry as (page, fragment), or None (see :meth:`entry`)."""
 
     def reset(self) -> None:
         """Forget what a previous build recorded (``mkdocs serve`` rebuilds reuse the state)."""
         self.page = None
+        self._entries.clear()
         self.usage.clear()
         self.link_counts.clear()
         self.term_links.clear()
+
+    def entry(self, term_id: str) -> tuple[str, str] | None:
+        """A term's entry URL as (page, fragment), from ``entry_url`` once per term and build;
+        None for an id the glossary does not have."""
+        if term_id in self._entries:
+            return self._entries[term_id]
+        term = self.glossary.get(term_id)
+        found = None if term is None else split_fragment(self.entry_url(term))
+        self._entries[term_id] = found
+        return found
 
     def release(self) -> None:
         """Drop the build's glossary, matcher and records (the process is done with them).
@@ -401,6 +416,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         usage = state.usage.setdefault(page.src_uri, [])
         used = set(usage)
         hrefs: dict[str, str | None] = {}
+        bases: dict[str, str] = {}  # index page -> its URL from this page, "" on it
         slots: dict[int, _Slot] = {}  # run index -> slot (one per text that gets links)
         made = 0
         for m in matches:
@@ -418,7 +434,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             if term_id in hrefs:
                 href = hrefs[term_id]
             else:
-                href = hrefs[term_id] = self._href(term_id, page.url)
+                href = hrefs[term_id] = self._href(term_id, page.url, bases)
             if href is None:
                 continue
             # Runs of one text (split by placeholders) share one slot: key it by the text.
@@ -442,11 +458,20 @@ class GlossaryTreeprocessor(Treeprocessor):
         for slot in reversed(list(slots.values())):
             _apply(slot, hrefs)
 
-    def _href(self, term_id: str, page_url: str) -> str | None:
-        term = self.state.glossary.get(term_id)
-        if term is None:
+    def _href(self, term_id: str, page_url: str, bases: dict[str, str]) -> str | None:
+        """The link to a term's entry from this page; ``bases`` remembers, for the page, the
+        relative URL of each index page (a split index has a few dozen, a page links hundreds
+        of terms)."""
+        entry = self.state.entry(term_id)
+        if entry is None:
             return None
-        return relative_url(self.state.entry_url(term), page_url)
+        path, fragment = entry
+        if not fragment:
+            return relative_url(path, page_url)
+        base = bases.get(path)
+        if base is None:
+            base = bases[path] = fragment_base(path, page_url)
+        return f"{base}#{fragment}"
 
 
 def _apply(slot: _Slot, hrefs: dict[str, str | None]) -> None:

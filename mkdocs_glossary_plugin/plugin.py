@@ -45,7 +45,7 @@ from .index import (
 from .matcher import Matcher
 from .model import Glossary, Problem, Term
 from .sources import SourceError, load
-from .tooltips import MARKER_ATTR, Payloads, make_renderer
+from .tooltips import Payloads, make_renderer
 from .urls import page_url, relative_url
 
 if TYPE_CHECKING:
@@ -324,13 +324,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Replace every marker of the page (its content's, and its blog excerpts') with the
         summaries of its terms, their relative URLs made relative to this page."""
-        if self._payloads is None or MARKER_ATTR not in output:
+        if self._payloads is None:
             return None
-        output = self._payloads.fill(output, page.url)
+        # ``fill`` returns the page itself when it has no marker: no separate search first.
+        filled = self._payloads.fill(output, page.url)
         for problem in self._payloads.problems:
             log_problem(problem)
         self._payloads.problems.clear()
-        return output
+        return filled if filled is not output else None
 
     def _language(self, config: MkDocsConfig) -> str:
         """``language``, else the theme's (Material ``language``, mkdocs ``locale``), else en."""

@@ -60,11 +60,18 @@ def relative_url(target: str, from_page: str) -> str:
     ``#fragment``, so links on the index page stay on it.
     """
     path, fragment = split_fragment(target.lstrip("/"))
-    from_page = from_page.lstrip("/")
     if fragment:
-        if _norm(path) == _norm(from_page):
-            return f"#{fragment}"
-        return f"{_relative_path(path, from_page)}#{fragment}"
+        return f"{fragment_base(path, from_page)}#{fragment}"
+    return _relative_path(path, from_page.lstrip("/"))
+
+
+def fragment_base(path: str, from_page: str) -> str:
+    """What goes before ``#fragment`` in a link from page ``from_page`` into page ``path`` (both
+    site-root-relative): ``""`` on the very page, else the relative path. The linker asks it
+    once per index page and page, not once per term (:func:`relative_url` is the two joined)."""
+    path, from_page = path.lstrip("/"), from_page.lstrip("/")
+    if _norm(path) == _norm(from_page):
+        return ""
     return _relative_path(path, from_page)
 
 

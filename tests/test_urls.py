@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from mkdocs_glossary_plugin.urls import page_url, relative_url, split_fragment
+from mkdocs_glossary_plugin.urls import fragment_base, page_url, relative_url, split_fragment
 
 
 @pytest.mark.parametrize(
@@ -79,6 +79,19 @@ FILE_CASES = [
 @pytest.mark.parametrize(("page", "target", "expected"), DIRECTORY_CASES + FILE_CASES)
 def test_relative_url(page: str, target: str, expected: str) -> None:
     assert relative_url(target, page) == expected
+
+
+@pytest.mark.parametrize(("page", "target", "expected"), DIRECTORY_CASES + FILE_CASES)
+def test_fragment_base_plus_fragment_is_the_relative_url(
+    page: str, target: str, expected: str
+) -> None:
+    """The linker joins ``fragment_base`` (once per index page and page) with each term's
+    fragment: that must be exactly the link ``relative_url`` makes."""
+    path, fragment = split_fragment(target)
+    if fragment:
+        assert f"{fragment_base(path, page)}#{fragment}" == expected
+    for frag in ("x", "잔차-블록", "a%20b"):
+        assert f"{fragment_base(path, page)}#{frag}" == relative_url(f"{path}#{frag}", page)
 
 
 @pytest.mark.parametrize(("page", "target", "expected"), DIRECTORY_CASES + FILE_CASES)
