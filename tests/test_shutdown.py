@@ -11,13 +11,14 @@ counting can free them.
 from __future__ import annotations
 
 import gc
-import os
 import weakref
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_glossary_plugin.extension import GlossaryExtension
 from mkdocs_glossary_plugin.plugin import GlossaryPlugin
@@ -47,18 +48,23 @@ def _project(tmp_path: Path) -> Path:
     return path
 
 
+def _built(config_file: Path, command: str) -> MkDocsConfig:
+    """Load the configuration, start the plugins for ``command`` and build once."""
+    cfg = load_config(str(config_file), site_dir=str(config_file.parent / "site"))
+    cfg.plugins.on_startup(command=command, dirty=False)
+    mkdocs_build(cfg)
+    return cfg
+
+
 def test_glossary_and_matcher_are_freed_at_shutdown_by_reference_counting(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config_file = _project(tmp_path)
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     gc.collect()
     gc.disable()
     try:
-        cfg = load_config(str(config_file), site_dir=str(tmp_path / "site"))
-        cfg.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(cfg)
+        cfg = _built(config_file, "build")
         plugin = cfg.plugins["glossary"]
         assert isinstance(plugin, GlossaryPlugin)
         assert plugin.glossary is not None and plugin.state is not None
@@ -75,29 +81,24 @@ def test_glossary_and_matcher_are_freed_at_shutdown_by_reference_counting(
         assert state.matcher is None and not state.usage and not state.glossary.terms
     finally:
         gc.enable()
-        os.chdir(cwd)
 
 
-def test_serve_rebuilds_keep_the_glossary_until_shutdown(tmp_path: Path) -> None:
+def test_serve_rebuilds_keep_the_glossary_until_shutdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``mkdocs serve`` calls ``on_shutdown`` only when it stops: between rebuilds the parsed
     glossary and the matcher are kept (and reused while the sources are unchanged)."""
     config_file = _project(tmp_path)
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        first = load_config(str(config_file), site_dir=str(tmp_path / "site"))
-        first.plugins.on_startup(command="serve", dirty=False)
-        mkdocs_build(first)
-        plugin = first.plugins["glossary"]
-        assert isinstance(plugin, GlossaryPlugin)
-        glossary, matcher = plugin.glossary, plugin.state.matcher if plugin.state else None
-        # A rebuild: MkDocs reloads the configuration and keeps the plugin instance.
-        second = load_config(str(config_file), site_dir=str(tmp_path / "site"))
-        second.plugins["glossary"] = plugin
-        mkdocs_build(second)
-        assert plugin.glossary is glossary
-        assert plugin.state is not None and plugin.state.matcher is matcher
-        second.plugins.on_shutdown()
-        assert plugin.glossary is None and plugin.state is None
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(tmp_path)
+    first = _built(config_file, "serve")
+    plugin = first.plugins["glossary"]
+    assert isinstance(plugin, GlossaryPlugin)
+    glossary, matcher = plugin.glossary, plugin.state.matcher if plugin.state else None
+    # A rebuild: MkDocs reloads the configuration and keeps the plugin instance.
+    second = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+    second.plugins["glossary"] = plugin
+    mkdocs_build(second)
+    assert plugin.glossary is glossary
+    assert plugin.state is not None and plugin.state.matcher is matcher
+    second.plugins.on_shutdown()
+    assert plugin.glossary is None and plugin.state is None
