@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["sub_marked"]
+__all__ = ["sub_last_marked", "sub_marked"]
 
 
 def sub_marked(
@@ -48,3 +48,53 @@ def sub_marked(
         return markup
     out.append(markup[pos:])
     return "".join(out)
+
+
+def sub_last_marked(
+    markup: str,
+    attr: str,
+    opener: str,
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+    count: int,
+) -> str | None:
+    """:func:`sub_marked` for a page with exactly ``count`` marks, found by searching backwards
+    from the end; None when the page has fewer, or ``attr`` also occurs before them (the caller
+    then uses :func:`sub_marked`, which handles any page).
+
+    Why: the caller knows how many marks it left in a page, and the last one sits near the end
+    (after the content, before the footer). A page is some 250,000 characters read from memory
+    that is no longer in the cache: this reads the page once to check that nothing precedes the
+    marks and once to build the result, where a forward search, a slice and a join read it three
+    times.
+    """
+    found: list[re.Match[str]] = []
+    end = len(markup)
+    while len(found) < count:
+        at = markup.rfind(attr, 0, end)
+        if at == -1:
+            return None
+        start = markup.rfind(opener, 0, at)
+        m = pattern.match(markup, start) if start != -1 else None
+        if m is None or m.end() <= at or (found and m.end() > found[-1].start()):
+            end = at  # the attribute's name in text, or inside a match already taken
+            continue
+        found.append(m)
+        end = m.start()
+    found.reverse()
+    if markup.find(attr, 0, found[0].start()) != -1:
+        return None
+    if len(found) == 1:
+        m = found[0]
+        out = markup[: m.start()]
+        out += repl(m)  # appends in place: ``out`` is the only reference to the new string
+        out += markup[m.end() :]
+        return out
+    pieces: list[str] = []
+    pos = 0
+    for m in found:
+        pieces.append(markup[pos : m.start()])
+        pieces.append(repl(m))
+        pos = m.end()
+    pieces.append(markup[pos:])
+    return "".join(pieces)

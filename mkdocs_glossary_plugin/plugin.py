@@ -109,6 +109,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._use_directory_urls = True
         # Tooltips: summaries rendered once per build (reset by ``on_files``).
         self._payloads: Payloads | None = None
+        self._markers: dict[str, int] = {}
+        """Page src_uri -> how many tooltip markers this build left in it (``on_post_page``)."""
         # Index page: layout (entry URLs depend on it), the plan of each generated page, the nav
         # order of pages (backlinks), and the time spent on the index (reported apart, §12).
         self._index_layout: IndexLayout | None = None
@@ -285,6 +287,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return None
         self._payloads = None  # a new build: summaries are rendered afresh
+        self._markers = {}
         if self.config.tooltips:
             for uri in (TOOLTIP_CSS, TOOLTIP_JS):
                 # A file of the same path in docs_dir is the user's override: keep it.
@@ -303,7 +306,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled or not self.config.tooltips or self.glossary is None:
             return None
         marker = self._tooltip_payloads(config, files).marker(html)
-        return html + marker if marker else None
+        if not marker:
+            return None
+        self._markers[page.file.src_uri] = 1
+        return html + marker
 
     def _tooltip_payloads(self, config: MkDocsConfig, files: Files) -> Payloads:
         """This build's summaries (``on_files`` starts a build without them)."""
@@ -327,7 +333,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self._payloads is None:
             return None
         # ``fill`` returns the page itself when it has no marker: no separate search first.
-        filled = self._payloads.fill(output, page.url)
+        filled = self._payloads.fill(output, page.url, self._markers.pop(page.file.src_uri, None))
         for problem in self._payloads.problems:
             log_problem(problem)
         self._payloads.problems.clear()
@@ -506,7 +512,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             content = getattr(excerpt, "content", None)
             if isinstance(content, str) and "glossary-term" in content:
                 # A marker, filled with the page's own by ``on_post_page``.
-                excerpt.content = content + self._payloads.marker(content)
+                marker = self._payloads.marker(content)
+                if marker:
+                    excerpt.content = content + marker
+                    uri = page.file.src_uri
+                    self._markers[uri] = self._markers.get(uri, 0) + 1
 
     on_page_context = CombinedEvent(_page_context_first, _page_context_last)
 

@@ -34,7 +34,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import unquote, urljoin
 
-from .marks import sub_marked
+from .marks import sub_last_marked, sub_marked
 from .model import Glossary, Problem, Term
 from .urls import relative_url
 
@@ -644,16 +644,21 @@ class Payloads:
                 self._pending[term_id] = None
         return marker_html(ids)
 
-    def fill(self, page_html: str, page_url: str) -> str:
+    def fill(self, page_html: str, page_url: str, markers: int | None = None) -> str:
         """``page_html`` with every marker replaced by its payload for the page at ``page_url``
-        (found with ``marks.sub_marked``: a whole page is some 250 KB with one marker)."""
-        return sub_marked(
-            page_html,
-            MARKER_ATTR,
-            "<div",
-            _MARKER,
-            lambda m: self._payload(marker_ids(m.group(1)), page_url),
-        )
+        (found with ``marks.sub_marked``: a whole page is some 250 KB with one marker).
+
+        ``markers``: how many markers the plugin left in this page, if it knows; the page is then
+        read fewer times (``marks.sub_last_marked``), with the same result."""
+
+        def repl(m: re.Match[str]) -> str:
+            return self._payload(marker_ids(m.group(1)), page_url)
+
+        if markers:
+            done = sub_last_marked(page_html, MARKER_ATTR, "<div", _MARKER, repl, markers)
+            if done is not None:
+                return done
+        return sub_marked(page_html, MARKER_ATTR, "<div", _MARKER, repl)
 
     def for_page(self, page_html: str, page_url: str) -> str:
         """The payload of a page, read from its HTML at once (``""`` when it mentions no term):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -229,6 +230,40 @@ def test_fill_replaces_each_marker_with_the_payload_of_before() -> None:
         f"<aside>{excerpt}{expected.for_page(excerpt, 'x/')}</aside></html>"
     )
     assert MARKER_ATTR not in filled
+
+
+@pytest.mark.parametrize("told", [None, 0, 1, 2, 3])
+def test_fill_told_how_many_markers_gives_the_same_page(told: int | None) -> None:
+    """The plugin tells ``fill`` how many markers it left (the fast path searches from the end);
+    told right, wrong, or not at all, the page comes out the same, every marker filled."""
+    terms = [Term(name, definition=f"About {name}.", explicit_id=True) for name in ("A", "B")]
+    payloads = Payloads(Glossary(terms=terms), render, "Open")
+    first, second = _page_with("a"), _page_with("b", "a")
+    page = (
+        f"<p>the attribute {MARKER_ATTR} named in text</p>{first}{payloads.marker(first)}"
+        f"<aside>{second}{payloads.marker(second)}</aside><footer>{MARKER_ATTR}=</footer>"
+    )
+    plain = Payloads(Glossary(terms=terms), render, "Open").fill(page, "x/")
+    assert payloads.fill(page, "x/", told) == plain
+    assert plain.count("data-glossary-summary") == 3
+    clean = page.replace(f"the attribute {MARKER_ATTR} named in text", "")
+    assert payloads.fill(clean, "x/", told) == payloads.fill(clean, "x/")
+
+
+def test_sub_last_marked_refuses_rather_than_guesses() -> None:
+    from mkdocs_glossary_plugin.marks import sub_last_marked, sub_marked
+
+    pattern = re.compile(r'<i m="(\d)"></i>')
+
+    def repl(m: re.Match[str]) -> str:
+        return f"[{m.group(1)}]"
+
+    page = 'a<i m="1"></i>b<i m="2"></i>c'
+    assert sub_last_marked(page, 'm="', "<i", pattern, repl, 2) == "a[1]b[2]c"
+    assert sub_last_marked(page, 'm="', "<i", pattern, repl, 1) is None  # one more before
+    assert sub_last_marked(page, 'm="', "<i", pattern, repl, 3) is None  # fewer than told
+    assert sub_marked(page, 'm="', "<i", pattern, repl) == "a[1]b[2]c"
+    assert sub_last_marked('x m="<i m="5"></i>', 'm="', "<i", pattern, repl, 1) is None
 
 
 def test_fill_tolerates_a_reserialized_marker_and_drops_one_of_unknown_ids() -> None:
