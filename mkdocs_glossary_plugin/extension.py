@@ -35,7 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .model import Glossary, Term
-from .urls import fragment_base, relative_url, split_fragment
+from .urls import fragment_base, split_fragment
 
 __all__ = [
     "LINK_CLASS",
@@ -138,28 +138,13 @@ class LinkerState:
     """Page src_uri -> number of links made there."""
     term_links: dict[str, int] = field(default_factory=dict)
     """Term id -> number of links made to it over the whole build."""
-    _entries: dict[str, tuple[str, str] | None] = field(
-        default_factory=dict, init=False, repr=False
-    )
-    """Term id -> its entry as (page, fragment), or None (see :meth:`entry`)."""
 
     def reset(self) -> None:
         """Forget what a previous build recorded (``mkdocs serve`` rebuilds reuse the state)."""
         self.page = None
-        self._entries.clear()
         self.usage.clear()
         self.link_counts.clear()
         self.term_links.clear()
-
-    def entry(self, term_id: str) -> tuple[str, str] | None:
-        """A term's entry URL as (page, fragment), from ``entry_url`` once per term and build;
-        None for an id the glossary does not have."""
-        if term_id in self._entries:
-            return self._entries[term_id]
-        term = self.glossary.get(term_id)
-        found = None if term is None else split_fragment(self.entry_url(term))
-        self._entries[term_id] = found
-        return found
 
     def release(self) -> None:
         """Drop the build's glossary, matcher and records (the process is done with them).
@@ -459,15 +444,13 @@ class GlossaryTreeprocessor(Treeprocessor):
             _apply(slot, hrefs)
 
     def _href(self, term_id: str, page_url: str, bases: dict[str, str]) -> str | None:
-        """The link to a term's entry from this page; ``bases`` remembers, for the page, the
-        relative URL of each index page (a split index has a few dozen, a page links hundreds
-        of terms)."""
-        entry = self.state.entry(term_id)
-        if entry is None:
+        """The link to a term's entry (``entry_url``: its index page and ``#id``) from this page;
+        ``bases`` remembers, for the page, the relative URL of each index page (a split index
+        has a few dozen, a page links hundreds of terms)."""
+        term = self.state.glossary.get(term_id)
+        if term is None:
             return None
-        path, fragment = entry
-        if not fragment:
-            return relative_url(path, page_url)
+        path, fragment = split_fragment(self.state.entry_url(term))
         base = bases.get(path)
         if base is None:
             base = bases[path] = fragment_base(path, page_url)

@@ -31,23 +31,18 @@ def sub_marked(
     match (the attribute's name quoted in a page's text) is left alone. Returns ``markup`` itself
     when nothing is replaced.
     """
-    out: list[str] = []
+    found: list[re.Match[str]] = []
     pos = 0
-    found = markup.find(attr)
-    while found != -1:
-        start = markup.rfind(opener, pos, found)
-        m = pattern.match(markup, start) if start != -1 else None
-        if m is None or m.end() <= found:
-            found = markup.find(attr, found + 1)
+    at = markup.find(attr)
+    while at != -1:
+        m = _mark_at(markup, at, pos, opener, pattern)
+        if m is None:
+            at = markup.find(attr, at + 1)
             continue
-        out.append(markup[pos : m.start()])
-        out.append(repl(m))
+        found.append(m)
         pos = m.end()
-        found = markup.find(attr, pos)
-    if not out:
-        return markup
-    out.append(markup[pos:])
-    return "".join(out)
+        at = markup.find(attr, pos)
+    return _splice(markup, found, repl) if found else markup
 
 
 def sub_last_marked(
@@ -65,8 +60,7 @@ def sub_last_marked(
     Why: the caller knows how many marks it left in a page, and the last one sits near the end
     (after the content, before the footer). A page is some 250,000 characters read from memory
     that is no longer in the cache: this reads the page once to check that nothing precedes the
-    marks and once to build the result, where a forward search, a slice and a join read it three
-    times.
+    marks and once to build the result.
     """
     found: list[re.Match[str]] = []
     end = len(markup)
@@ -74,9 +68,8 @@ def sub_last_marked(
         at = markup.rfind(attr, 0, end)
         if at == -1:
             return None
-        start = markup.rfind(opener, 0, at)
-        m = pattern.match(markup, start) if start != -1 else None
-        if m is None or m.end() <= at or (found and m.end() > found[-1].start()):
+        m = _mark_at(markup, at, 0, opener, pattern)
+        if m is None or (found and m.end() > found[-1].start()):
             end = at  # the attribute's name in text, or inside a match already taken
             continue
         found.append(m)
@@ -84,10 +77,29 @@ def sub_last_marked(
     found.reverse()
     if markup.find(attr, 0, found[0].start()) != -1:
         return None
+    return _splice(markup, found, repl)
+
+
+def _mark_at(
+    markup: str, at: int, lo: int, opener: str, pattern: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The match of ``pattern`` from the last ``opener`` in ``markup[lo:at]`` when it covers the
+    attribute found at ``at``, else None."""
+    start = markup.rfind(opener, lo, at)
+    m = pattern.match(markup, start) if start != -1 else None
+    return m if m is not None and m.end() > at else None
+
+
+def _splice(markup: str, found: list[re.Match[str]], repl: Callable[[re.Match[str]], str]) -> str:
+    """``markup`` with the (ordered, disjoint) matches ``found`` replaced by ``repl(match)``.
+
+    One match, the usual page, is built in one copy: ``out`` is the only reference to the new
+    string, so the appends grow it in place instead of copying it again, as a join would.
+    """
     if len(found) == 1:
         m = found[0]
         out = markup[: m.start()]
-        out += repl(m)  # appends in place: ``out`` is the only reference to the new string
+        out += repl(m)
         out += markup[m.end() :]
         return out
     pieces: list[str] = []
