@@ -198,7 +198,16 @@ class _Collector:
     pieces of the flow, and it keeps the raw-HTML tag stack only where placeholders occur.
     """
 
-    __slots__ = ("last", "length", "parts", "run_ends", "run_info", "run_starts", "stash")
+    __slots__ = (
+        "last",
+        "length",
+        "parts",
+        "run_ends",
+        "run_info",
+        "run_starts",
+        "scoped",
+        "stash",
+    )
 
     def __init__(self, stash: Sequence[object]) -> None:
         self.stash = stash
@@ -208,6 +217,7 @@ class _Collector:
         self.run_starts: list[int] = []
         self.run_ends: list[int] = []
         self.run_info: list[_Run] = []
+        self.scoped = False  # whether the tree has a scope below the root (the index page)
 
     # -- raw HTML placeholders ----------------------------------------------------------------
 
@@ -300,6 +310,14 @@ class _Collector:
         scope: _Scope,
         offset: int,
     ) -> None:
+        if piece.isspace():
+            # Context for the matcher (a space is an edge, and joins the words of a term), but
+            # never a run: no mention starts in whitespace. Half the texts of a tree are the
+            # "\n" tails between its blocks.
+            self.parts.append(piece)
+            self.length += len(piece)
+            self.last = piece[-1]
+            return
         start = self.length
         self.run_starts.append(start)
         self.length = end = start + len(piece)
@@ -330,6 +348,7 @@ class _Collector:
                     skipping = True
         if SCOPE_ATTR in attrib:
             scope = _Scope(scope.banned | {attrib.pop(SCOPE_ATTR)})
+            self.scoped = True
         if skipping:
             # Nothing below is linked; only remove scope markers so they never reach the output.
             for sub in elem.iter():
@@ -386,17 +405,23 @@ class GlossaryTreeprocessor(Treeprocessor):
             _strip_scopes(root)
             return
         collector = _Collector(self.md.htmlStash.rawHtmlBlocks)
-        collector.walk(root, False, _Scope(frozenset()))
+        top = _Scope(frozenset())
+        collector.walk(root, False, top)
         if not collector.run_starts:
             return
         matches = state.matcher.find(collector.flow)
         if not matches:
             return
-        self._link(page, collector, matches)
+        self._link(page, collector, matches, top)
 
-    def _link(self, page: PageContext, col: _Collector, matches: Sequence[MatchLike]) -> None:
+    def _link(
+        self, page: PageContext, col: _Collector, matches: Sequence[MatchLike], top: _Scope
+    ) -> None:
         state = self.state
         link_all = page.link_mode == "all"
+        # With ``link: first`` and one scope (every page but the index), most matches are later
+        # mentions of a term linked already: drop them before finding their text.
+        linked = top.seen if not link_all and not col.scoped else None
         starts, ends, info = col.run_starts, col.run_ends, col.run_info
         usage = state.usage.setdefault(page.src_uri, [])
         used = set(usage)
@@ -405,6 +430,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         slots: dict[int, _Slot] = {}  # run index -> slot (one per text that gets links)
         made = 0
         for m in matches:
+            if linked is not None and m.term_id in linked:
+                continue
             i = bisect_right(starts, m.start) - 1
             if i < 0 or m.end > ends[i]:
                 continue  # crosses a boundary between texts, or lies in skipped content

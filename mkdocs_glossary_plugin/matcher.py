@@ -20,11 +20,11 @@ How a text is searched
    be anchors (:func:`_text_words`: every Latin word, and the Hangul / CJK / other-script words
    that begin with the first character of some anchor, so that ``re`` skips the others in its
    fast scan for a first character); a set intersection with the anchors of all keys tells
-   whether any key can start anywhere, and the summed lengths of the pieces between the words
-   that hit give their offsets, all in C but one step per hit. A flat alternation of keys, or a
-   trie-shaped regex, is not used: Python's ``re`` tries the branches of an alternation one
-   after another, so its cost per character grows with the number of keys (measured: 37 → 885
-   µs/KB from 100 to 10,000 keys).
+   whether any key can start anywhere, and the running sum of the lengths of the pieces gives
+   the offsets of the words that hit, all in C but one step per hit. A flat alternation of
+   keys, or a trie-shaped regex, is not used: Python's ``re`` tries the branches of an
+   alternation one after another, so its cost per character grows with the number of keys
+   (measured: 37 → 885 µs/KB from 100 to 10,000 keys).
 
 3. **Trie walk at the candidate positions.** All keys live in one radix trie of their canonical
    form (lower case; a space or a hyphen between words becomes one separator; spaces between two
@@ -61,9 +61,8 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import compress, product
-from typing import Any, Literal
+from itertools import accumulate, compress, product
+from typing import Any, Literal, NamedTuple
 
 from .model import Problem, Term
 
@@ -624,9 +623,12 @@ def _plural_kind(last: str) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Match:
-    """One mention: ``text[start:end]`` refers to the term ``term_id`` through ``key``."""
+class Match(NamedTuple):
+    """One mention: ``text[start:end]`` refers to the term ``term_id`` through ``key``.
+
+    A named tuple rather than a frozen dataclass: a page makes about a hundred of them, and a
+    tuple is built in C (a frozen dataclass sets each field through ``object.__setattr__``).
+    """
 
     start: int
     """Offset into the text given to :meth:`Matcher.find` (also when it was not NFC)."""
@@ -846,9 +848,9 @@ class Matcher:
 
         Everything runs in C but the loop over the words that hit: a set intersection tells
         whether any word hits at all, ``compress`` picks the pieces that hit, and the offset of
-        each is the previous one plus the summed lengths of the pieces in between. An anchor of
-        case-sensitive keys only must also be written as in one of them (``see`` is not a
-        candidate for the acronym ``SEE``).
+        each is the running sum of the lengths of the pieces before it (``accumulate``). An
+        anchor of case-sensitive keys only must also be written as in one of them (``see`` is
+        not a candidate for the acronym ``SEE``).
         """
         pieces = self._words.split(low)
         words = pieces[1::2]
@@ -856,10 +858,9 @@ class Matcher:
         found: list[tuple[int, _Jump]] = []
         if hits:
             open_anchors, cased, jumps = self._open_anchors, self._cased_anchors, self._jumps
-            offset = done = 0
+            ends = list(accumulate(map(len, pieces)))  # piece k starts at ends[k - 1]
             for k in compress(range(1, len(pieces), 2), map(hits.__contains__, words)):
-                offset += sum(map(len, pieces[done:k]))
-                done = k
+                offset = ends[k - 1]
                 word = pieces[k]
                 if word in open_anchors or nfc[offset : offset + len(word)] in cased:
                     found.append((offset, jumps[word]))
@@ -1033,7 +1034,7 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
             if found is None:
                 found = []
             found.append((i, True, yies))
-        if i >= n:
+        if i >= n or not edges:  # the end of the text, or of every key (a leaf: most walks)
             return found
         ch = low[i]
         edge = edges.get(ch)

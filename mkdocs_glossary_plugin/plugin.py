@@ -110,7 +110,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Tooltips: summaries rendered once per build (reset by ``on_files``).
         self._payloads: Payloads | None = None
         self._markers: dict[str, int] = {}
-        """Page src_uri -> how many tooltip markers this build left in it (``on_post_page``)."""
+        """Page src_uri -> how many tooltip markers are left to fill in it: its content's (filled
+        at ``on_page_context``), then its blog excerpts' (filled at ``on_post_page``)."""
         # Index page: layout (entry URLs depend on it), the plan of each generated page, the nav
         # order of pages (backlinks), and the time spent on the index (reported apart, §12).
         self._index_layout: IndexLayout | None = None
@@ -328,16 +329,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # social plugins, at priority 50 and below) must see the summaries it will be served with.
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Replace every marker of the page (its content's, and its blog excerpts') with the
-        summaries of its terms, their relative URLs made relative to this page."""
+        """Replace every marker left in the page (its blog excerpts', and any copied from another
+        page's content by a plugin or theme) with the summaries of its terms, their relative URLs
+        made relative to this page. The content's own is filled already (``on_page_context``)."""
         if self._payloads is None:
             return None
         # ``fill`` returns the page itself when it has no marker: no separate search first.
         filled = self._payloads.fill(output, page.url, self._markers.pop(page.file.src_uri, None))
+        self._log_payload_problems()
+        return filled if filled is not output else None
+
+    def _log_payload_problems(self) -> None:
+        assert self._payloads is not None
         for problem in self._payloads.problems:
             log_problem(problem)
         self._payloads.problems.clear()
-        return filled if filled is not output else None
 
     def _language(self, config: MkDocsConfig) -> str:
         """``language``, else the theme's (Material ``language``, mkdocs ``locale``), else en."""
@@ -480,6 +486,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if term_id not in usage:
             usage.append(term_id)
 
+    # Last among page-context handlers, once Material's search (priority 0) and any plugin
+    # reading ``page.content`` at the default priority have read the page with its small marker:
+    # fill the content's marker here, in the page's content (a few KB), rather than in the page's
+    # final HTML (some 250 KB with a big navigation, copied once more for one insertion).
+    #
     # Material's blog plugin renders post excerpts for its views (blog index, archive, category
     # pages) in its own ``on_page_context``, long after the pages were rendered, with a Markdown
     # instance made from ``markdown_extensions``: our linker included. So (1) before it, tell the
@@ -507,6 +518,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     ) -> None:
         if not self.config.enabled or self._payloads is None:
             return
+        uri = page.file.src_uri
+        if self._markers.pop(uri, None) and page.content:
+            page.content = self._payloads.fill(page.content, page.url, 1)
+            self._log_payload_problems()
         posts = context.get("posts")
         for excerpt in posts if isinstance(posts, list) else []:
             content = getattr(excerpt, "content", None)
@@ -515,7 +530,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 marker = self._payloads.marker(content)
                 if marker:
                     excerpt.content = content + marker
-                    uri = page.file.src_uri
                     self._markers[uri] = self._markers.get(uri, 0) + 1
 
     on_page_context = CombinedEvent(_page_context_first, _page_context_last)

@@ -56,12 +56,13 @@ def _config(theme: Any = None, **extra: Any) -> dict[str, Any]:
     return cfg
 
 
-# A hook that keeps what other plugins see: ``page.content`` when Material's search reads it
-# (``on_page_context``), and the page HTML where a minifier or Material's social plugin reads it
-# (``on_post_page`` at priority 50, after ours at 100).
+# A hook that keeps what other plugins see: ``page.content`` where Material's search and other
+# readers of the content read it (``on_page_context`` at the default priority), the content the
+# template renders (``on_page_context`` after every handler), and the page HTML where a minifier or
+# Material's social plugin reads it (``on_post_page`` at priority 50, after ours at 100).
 CAPTURE_HOOK = """
 import os
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 def _keep(config, kind, page, text):
     folder = os.path.join(os.path.dirname(config.config_file_path), "captured", kind)
@@ -70,9 +71,14 @@ def _keep(config, kind, page, text):
     with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
         fh.write(text or "")
 
-@event_priority(-100)
-def on_page_context(context, page, config, nav):
+def _content(context, page, config, nav):
     _keep(config, "content", page, page.content)
+
+@event_priority(-1000)
+def _rendered(context, page, config, nav):
+    _keep(config, "rendered", page, page.content)
+
+on_page_context = CombinedEvent(_content, _rendered)
 
 @event_priority(50)
 def on_post_page(output, page, config):
@@ -131,6 +137,10 @@ def test_content_carries_only_a_marker_and_the_page_the_payload(site: Path) -> N
         return html[start : html.index("</div>", start) + len("</div>")]
 
     assert content.replace(payload_markup(content), payload_markup(page)) in page
+    # The content's marker is filled in the content, after every reader at the default priority:
+    # the template renders the content with the payload.
+    rendered = captured(site, "rendered", "index.md")
+    assert rendered == content.replace(payload_markup(content), payload_markup(page))
     # A post-page plugin after ours (minifier, privacy, social) sees the final page.
     assert captured(site, "post", "index.md") == page
     assert "data-glossary-summary" in page
