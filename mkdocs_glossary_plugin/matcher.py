@@ -60,8 +60,9 @@ import functools
 import gc
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, compress, product
+from itertools import accumulate, compress, pairwise, product
 from typing import Any, Literal, NamedTuple
 
 from .model import Problem, Term
@@ -96,28 +97,61 @@ _LATIN = (
 )
 _OTHER = rf"[^\W_{_LATIN}{_HANGUL}{_CJK}]"
 
-_CLASS_PATTERNS = (
-    ("L", re.compile(f"[{_LATIN}]")),
-    ("H", re.compile(f"[{_HANGUL}]")),
-    ("C", re.compile(f"[{_CJK}]")),
-    ("O", re.compile(_OTHER)),
-)
+
+def _ranges(spec: str) -> list[tuple[int, int]]:
+    """The code point ranges of a character class body made of characters and ``a-b`` ranges
+    (the three above: no escapes, no ``-`` of its own)."""
+    out = []
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.append((ord(spec[i]), ord(spec[i + 2])))
+            i += 3
+        else:
+            out.append((ord(spec[i]), ord(spec[i])))
+            i += 1
+    return out
+
+
+def _range_table() -> tuple[list[int], list[int], list[str]]:
+    """The ranges of the three classes sorted by their first code point: the firsts, the lasts
+    and the class of each (the classes do not overlap)."""
+    rows = sorted(
+        (first, last, name)
+        for name, spec in (("L", _LATIN), ("H", _HANGUL), ("C", _CJK))
+        for first, last in _ranges(spec)
+    )
+    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
+
+_RANGE_FIRSTS, _RANGE_LASTS, _RANGE_CLASSES = _range_table()
+
+
+def _classify(ch: str) -> str:
+    """The script class of ``ch`` (see :func:`script_class`), computed.
+
+    Code point ranges rather than regular expressions of the classes: compiling a class makes
+    ``re`` visit every code point of its ranges one by one in Python (some 40,000 here), which
+    cost about 6 ms at import for the four classes. ``[^\\W_]``, what the other scripts' letters
+    and digits are in a regular expression, is ``str.isalnum`` of the character: ``re`` tests a
+    word character of a ``str`` pattern with the same Unicode predicate, plus ``_``.
+    """
+    code = ord(ch)
+    i = bisect_right(_RANGE_FIRSTS, code) - 1
+    if i >= 0 and code <= _RANGE_LASTS[i]:
+        return _RANGE_CLASSES[i]
+    return "O" if ch.isalnum() else ""
 
 
 class _ClassTable(dict[str, str]):
     """Character -> script class, filled on first sight of each character.
 
     The matcher looks up the class of a few characters around every candidate; ``table[ch]`` is
-    one dictionary lookup in C, and the regular expressions run only for a character never seen.
+    one dictionary lookup in C, and :func:`_classify` runs only for a character never seen.
     """
 
     def __missing__(self, ch: str) -> str:
-        cls = ""
-        for name, pattern in _CLASS_PATTERNS:
-            if pattern.match(ch):
-                cls = name
-                break
-        self[ch] = cls
+        cls = self[ch] = _classify(ch)
         return cls
 
 
@@ -132,10 +166,34 @@ _SEP = " "
 
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
+#: An ASCII word: the Latin class in ASCII (ASCII has no other word character).
+_ASCII_WORD = re.compile("[0-9A-Za-z]+")
 
-#: The first word of a key: group 1 is its *anchor* (a whole Latin / CJK / other-script word,
-#: or the first one or two syllables of a Hangul word; see :meth:`Matcher._add_anchors`).
-_WORDS = re.compile(rf"([{_LATIN}]+|(?<![{_HANGUL}])[{_HANGUL}]{{1,2}}|[{_CJK}]+|{_OTHER}+)")
+
+def _first_word(canon: str) -> str:
+    """The *anchor* of a key (see :meth:`Matcher._add_anchors`): the first word of its
+    canonical form, a run of characters of the class of the first one; of Hangul, only the
+    first one or two syllables. Empty when the key starts with a non-word character.
+
+    What ``([L]+|[H]{1,2}|[C]+|O+)`` matches at the start, told by the script classes rather
+    than by that regular expression: compiling its classes cost 4 ms at import (``re`` visits
+    each of their code points), and this is as fast per key as its match was.
+    """
+    if canon.isascii():  # most keys; the ASCII word characters are Latin: 0-9, A-Z, a-z
+        word = canon.partition(_SEP)[0]
+        if word.isalnum():  # the ASCII letters and digits
+            return word
+        m = _ASCII_WORD.match(canon)
+        return m.group() if m else ""
+    cls = _CLASSES[canon[0]]
+    if not cls:
+        return ""
+    if cls == "H":
+        return canon[:2] if len(canon) > 1 and _CLASSES[canon[1]] == "H" else canon[:1]
+    end = 1
+    while end < len(canon) and _CLASSES[canon[end]] == cls:
+        end += 1
+    return canon[:end]
 
 
 @functools.lru_cache(maxsize=8)
@@ -143,7 +201,7 @@ def _text_words(first: str) -> re.Pattern[str]:
     """The words of a text that may be anchors, for :func:`re.split`, given ``first``: the
     first characters of the anchors that are not Latin.
 
-    The one group is the anchor of a word, as :data:`_WORDS` cuts it, so that every second
+    The one group is the anchor of a word, as :func:`_first_word` cuts it, so that every second
     piece of the split is an anchor and the lengths of the pieces before it add up to its
     offset. The pattern begins with one character class, which lets ``re`` skip to the next
     possible start in a tight loop rather than try the pattern at every character: every Latin
@@ -151,14 +209,30 @@ def _text_words(first: str) -> re.Pattern[str]:
     scripts only the characters that begin an anchor (most Hangul words cannot be one). A
     look-behind makes sure that a Hangul, CJK or other-script anchor begins its word: the rest
     of a word is skipped, or tried and refused, and stays in the piece between two anchors.
+
+    Which branch a match takes is told by the character just matched, which is Latin or one of
+    ``first``: so the look-behind that picks a branch names only the characters of ``first`` of
+    its script (the Latin branch: none of them) rather than the whole class, and the branch of
+    a script without any is left out. Each class of Hangul or CJK in the pattern costs ``re``
+    a visit of each of its code points when compiling (the pattern as it was written before
+    took 10 ms); this keeps to the classes that can match.
     """
-    return re.compile(
-        rf"([{_LATIN}{first}]"
-        rf"(?:(?<=[{_LATIN}])[{_LATIN}]*"
-        rf"|(?<=[{_HANGUL}])(?<![{_HANGUL}].)[{_HANGUL}]?"
-        rf"|(?<=[{_CJK}])(?<![{_CJK}].)[{_CJK}]*"
-        rf"|(?<={_OTHER})(?<!{_OTHER}.){_OTHER}*))"
-    )
+    by_class: dict[str, str] = {"H": "", "C": "", "O": ""}
+    for ch in first:
+        cls = _CLASSES[ch]
+        if cls in by_class:  # a Latin one is in the Latin class, a non-word one never matches
+            by_class[cls] += re.escape(ch)
+    starts = "".join(by_class.values())
+    if not starts:
+        return re.compile(f"([{_LATIN}]+)")
+    branches = [f"(?<![{starts}])[{_LATIN}]*"]
+    if by_class["H"]:
+        branches.append(rf"(?<=[{by_class['H']}])(?<![{_HANGUL}].)[{_HANGUL}]?")
+    if by_class["C"]:
+        branches.append(rf"(?<=[{by_class['C']}])(?<![{_CJK}].)[{_CJK}]*")
+    if by_class["O"]:
+        branches.append(rf"(?<=[{by_class['O']}])(?<!{_OTHER}.){_OTHER}*")
+    return re.compile(rf"([{_LATIN}{starts}](?:{'|'.join(branches)}))")
 
 
 def script_class(ch: str) -> str:
@@ -195,9 +269,23 @@ def canonical(key: str) -> str:
     return _canonical_nfc(unicodedata.normalize("NFC", key).strip())
 
 
-#: A hyphen glued between two word characters (any character with a script class).
-_WORD_CHAR = rf"[{_LATIN}{_HANGUL}{_CJK}]|{_OTHER}"
-_GLUED_HYPHEN = re.compile(rf"(?<={_WORD_CHAR})[\-\u2010\u2011](?={_WORD_CHAR})")
+def _glue_hyphens(low: str) -> str:
+    """``low`` with every ``-`` glued between two word characters (characters with a script
+    class) turned into one separator.
+
+    Cut at the hyphens rather than found by a regular expression with look-arounds of the word
+    classes, which took 5 ms to compile at import: the pieces around a hyphen end and begin
+    with its neighbours, and an empty piece means another hyphen (or the edge of the key) there.
+    """
+    pieces = low.split("-")
+    if len(pieces) == 1:
+        return low
+    out = [pieces[0]]
+    for before, after in pairwise(pieces):
+        glued = before and after and _CLASSES[before[-1]] and _CLASSES[after[0]]
+        out.append(_SEP if glued else "-")
+        out.append(after)
+    return "".join(out)
 
 
 def _canonical_nfc(key: str) -> str:
@@ -206,14 +294,15 @@ def _canonical_nfc(key: str) -> str:
     String methods rather than one regular expression over the key: they cost a fraction of it
     on strings this short, and the compiler canonicalises every key. ``str.split`` cuts at the
     runs of whitespace (the same characters as ``\\s``); a run becomes one separator, or nothing
-    between two Hangul characters. Then a glued hyphen becomes one separator, and any other
-    hyphen the ASCII ``-``: the characters next to a hyphen are still in the same script class
-    (a dropped run lies between two Hangul characters, a separator stays a non-word character),
-    so the look-arounds see what they would see in the key.
+    between two Hangul characters. Then every hyphen becomes the ASCII ``-`` (a hyphen has no
+    script class, so no neighbour of a hyphen changes class), and a glued one one separator:
+    the characters next to a hyphen are still in the same script class (a dropped run lies
+    between two Hangul characters, a separator stays a non-word character), so
+    :func:`_glue_hyphens` sees what it would see in the key.
     """
     if key.isascii():  # ASCII folds with str.lower, and has no Hangul
         low = _SEP.join(key.lower().split())
-        return _GLUED_HYPHEN.sub(_SEP, low) if "-" in low else low
+        return _glue_hyphens(low) if "-" in low else low
     parts = _fold(key).split()
     low = parts[0]
     for part in parts[1:]:
@@ -221,7 +310,7 @@ def _canonical_nfc(key: str) -> str:
             low += _SEP
         low += part
     if "-" in low or "\u2010" in low or "\u2011" in low:
-        low = _GLUED_HYPHEN.sub(_SEP, low).replace("\u2010", "-").replace("\u2011", "-")
+        low = _glue_hyphens(low.replace("\u2010", "-").replace("\u2011", "-"))
     return low
 
 
@@ -768,7 +857,7 @@ class Matcher:
         self._root: _RadixNode = _radix_trie(ends, yies)
         self._jumps = _Jumps(self._root)
         initials = {anchor[0] for anchor in self._anchors if _CLASSES[anchor[0]] != "L"}
-        self._words = _text_words("".join(map(re.escape, sorted(initials))))
+        self._words = _text_words("".join(sorted(initials)))
         self._punct = (
             re.compile("[" + "".join(re.escape(c) for c in sorted(punct_first)) + "]")
             if punct_first
@@ -793,15 +882,14 @@ class Matcher:
         case-sensitive key is also kept as written, so that ``see`` in a text is not even a
         candidate for the acronym ``SEE``.
         """
-        m = _WORDS.match(canon)
-        if m is None:  # pragma: no cover - canon starts with a word character
+        anchor = _first_word(canon)
+        if not anchor:  # pragma: no cover - canon starts with a word character
             return
-        anchor = m.group(1)
         if _CLASSES[anchor[0]] == "H":
             # "귀 납편향": the text may break the key's first Hangul word after one syllable.
             forms: tuple[str, ...] = (anchor, anchor[0])
             case_sensitive = False
-        elif plural != _NO_PLURAL and m.end() == len(canon):
+        elif plural != _NO_PLURAL and len(anchor) == len(canon):
             # A one-word key: its plural is a different first word of the text.
             forms = (anchor, anchor + "s", anchor + "es", anchor[:-1] + "ies")
         else:
