@@ -127,6 +127,10 @@ class _TreeBuilder(HTMLParser):
 
 
 def _parse(markup: str) -> _Node:
+    if "<" not in markup and "&" not in markup:
+        # Plain text (most definitions' first paragraphs): the one text node the parser would
+        # make, without running it.
+        return _Node("#root", children=[_Node("", text=markup)] if markup else [])
     builder = _TreeBuilder()
     builder.feed(markup)
     builder.close()

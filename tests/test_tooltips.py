@@ -9,18 +9,23 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_glossary_plugin.model import Glossary, Term
 from mkdocs_glossary_plugin.tooltips import (
     MARKER_ATTR,
     SUMMARY_LIMIT,
     Payloads,
+    _parse,
+    _TreeBuilder,
     make_renderer,
     marker_html,
     marker_ids,
     mentioned_ids,
     payload_html,
     rewrite_urls,
+    summarize,
     summary_html,
 )
 
@@ -395,3 +400,15 @@ def test_a_summary_that_fails_to_render_is_a_problem_not_a_crash() -> None:
     (problem,) = payloads.problems
     assert str(problem).startswith("g.yml:3: the tooltip summary of 'T' could not be rendered")
     assert "snippet not found" in str(problem)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<&"), max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_plain_text_is_read_as_the_html_parser_reads_it(text: str) -> None:
+    """``_parse`` skips the HTML parser for text without markup or references (most summary
+    leads): the tree, and the summary cut from it, must be the parser's."""
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    assert _parse(text) == builder.root
+    assert summarize(_parse(text)) == summarize(builder.root)
