@@ -302,7 +302,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Append a marker with the ids of the terms this page links (read from its final HTML);
-        ``on_post_page`` replaces it with their summaries (see ``tooltips``: search and other
+        ``on_page_context`` replaces it with their summaries (see ``tooltips``: search and other
         readers of the content then parse a few bytes instead of every summary)."""
         if not self.config.enabled or not self.config.tooltips or self.glossary is None:
             return None

@@ -574,13 +574,14 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-# -- markers: the payload's place in a page, filled once the page is final -------------------------
+# -- markers: the payload's place in a page, filled once search has read it -----------------------
 #
 # ``page.content`` carries only a marker: an empty hidden element with the ids of the terms the
-# page links. Whatever reads the content before the page is written (Material's search parses
+# page links. Whatever reads the content before the template renders it (Material's search parses
 # every page's content; RSS and print plugins copy it) thus handles a few bytes instead of every
-# summary. The plugin replaces each marker of the page's final HTML with the payload
-# (``Payloads.fill``), so the page a browser gets is unchanged.
+# summary. The plugin replaces the marker with the payload (``Payloads.fill``) in the content,
+# last before the template, and any marker left in a page's final HTML (blog excerpts, content
+# copied from another page) there, so the page a browser gets is unchanged.
 
 #: The marker's attribute: the term ids, each encoded by ``_encode_id``, separated by spaces.
 MARKER_ATTR = "data-glossary-ids"
@@ -666,7 +667,7 @@ class Payloads:
 
     def for_page(self, page_html: str, page_url: str) -> str:
         """The payload of a page, read from its HTML at once (``""`` when it mentions no term):
-        its marker, filled as ``on_post_page`` fills it."""
+        its marker, filled as the plugin fills it."""
         return self.fill(self.marker(page_html), page_url)
 
     def _payload(self, ids: Iterable[str], page_url: str) -> str:
