@@ -110,8 +110,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Tooltips: summaries rendered once per build (reset by ``on_files``).
         self._payloads: Payloads | None = None
         self._markers: dict[str, int] = {}
-        """Page src_uri -> how many tooltip markers are left to fill in it: its content's (filled
-        at ``on_page_context``), then its blog excerpts' (filled at ``on_post_page``)."""
+        """Page src_uri -> how many blog excerpt markers its view holds (``on_post_page``)."""
         # Index page: layout (entry URLs depend on it), the plan of each generated page, the nav
         # order of pages (backlinks), and the time spent on the index (reported apart, §12).
         self._index_layout: IndexLayout | None = None
@@ -307,10 +306,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled or not self.config.tooltips or self.glossary is None:
             return None
         marker = self._tooltip_payloads(config, files).marker(html)
-        if not marker:
-            return None
-        self._markers[page.file.src_uri] = 1
-        return html + marker
+        return html + marker if marker else None
 
     def _tooltip_payloads(self, config: MkDocsConfig, files: Files) -> Payloads:
         """This build's summaries (``on_files`` starts a build without them)."""
@@ -518,9 +514,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     ) -> None:
         if not self.config.enabled or self._payloads is None:
             return
-        uri = page.file.src_uri
-        if self._markers.pop(uri, None) and page.content:
-            page.content = self._payloads.fill(page.content, page.url, 1)
+        if page.content:  # a few KB: one search for the marker, the content itself if none
+            page.content = self._payloads.fill(page.content, page.url)
             self._log_payload_problems()
         posts = context.get("posts")
         for excerpt in posts if isinstance(posts, list) else []:
@@ -530,6 +525,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 marker = self._payloads.marker(content)
                 if marker:
                     excerpt.content = content + marker
+                    uri = page.file.src_uri
                     self._markers[uri] = self._markers.get(uri, 0) + 1
 
     on_page_context = CombinedEvent(_page_context_first, _page_context_last)
