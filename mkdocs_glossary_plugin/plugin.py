@@ -494,6 +494,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # page rendered), and (2) after it, give the excerpts a tooltip marker for what they link
     # (the view's own marker was made from its content, before the excerpts existed); the
     # template writes them into the view, and ``on_post_page`` fills them with the view's own.
+    #
+    # The late fill runs at -110, strictly below the blog's -100: handlers of equal priority run in
+    # ``plugins:`` order, so at -100 a site listing ``glossary`` before ``blog`` had the excerpts
+    # rendered after our fill, and they lost their tooltip data.
 
     @event_priority(100)
     def _page_context_first(
@@ -508,7 +512,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             link_mode="all" if self.config.link == "all" else "first",
         )
 
-    @event_priority(-100)
+    @event_priority(-110)
     def _page_context_last(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> None:
