@@ -12,11 +12,18 @@ How a page is linked, in one pass:
    texts and tails outside skipped contexts) end to end in one *flow* string. Block boundaries
    become a NUL (not a space: the matcher lets whitespace join the words of a term), skipped
    content and stashed raw HTML the neutral symbol U+FFFC, so the matcher sees the real
-   neighbours of a mention (``**텐서**플로`` is not ``텐서``) and never a placeholder. A match
-   that spans two texts (``**Residual** Block``) is not linked at all.
+   neighbours of a mention (``**텐서**플로`` is not ``텐서``) and never a placeholder.
 2. Run the matcher once over the flow: one automaton pass per page, not one per text node.
 3. Keep the matches that lie inside one linkable piece, apply ``link: first`` per page (per scope
    on the index page), and split the texts into ``<a class="glossary-term">`` elements.
+
+A match that spans several texts (``**요청** 본문``, ``*경로* 혹은 *쿼리* 매개변수``) is rare and
+takes a slower path (:meth:`GlossaryTreeprocessor._spanning`): it is linked when one element holds
+it and the link can wrap whole inline elements (``strong``, ``em``, ``b``, ``i``, ``mark``, a
+``span`` without a title) and the text between them, so unwrapping the link gives back the tree
+as it was. Anything else between (a link, code, an image, a line break, a footnote reference, a
+block boundary), or a link edge that would fall inside an element, leaves the match unlinked:
+linking only a part of it (``요청``) would name the wrong term.
 """
 
 from __future__ import annotations
@@ -41,8 +48,10 @@ __all__ = [
     "LINK_CLASS",
     "PRIORITY",
     "SCOPE_ATTR",
+    "SKIP_ATTR",
     "SKIP_CLASSES",
     "SKIP_TAGS",
+    "WRAPPABLE_TAGS",
     "GlossaryExtension",
     "GlossaryTreeprocessor",
     "LinkerState",
@@ -68,6 +77,12 @@ SKIP_TAGS = _words(
 )
 #: Classes that make an element (and its descendants) skipped.
 SKIP_CLASSES = frozenset({"admonition-title", "arithmatex", "no-glossary"})
+#: An element with this attribute shows its own tooltip (``<dfn title="…">``): it is skipped, or
+#: hovering a mention inside it would open two popups over each other.
+SKIP_ATTR = "title"
+#: Inline elements a link may wrap whole when a mention spans them (``**요청** 본문``): pure
+#: emphasis, whose meaning survives inside a link. A ``span`` qualifies only without a title.
+WRAPPABLE_TAGS = _words("strong em b i mark span")
 
 # Elements that do not break the run of text: their text continues the words around them.
 # Everything else (p, li, td, div, br, ...) is a boundary between texts.
@@ -82,10 +97,26 @@ _PLACEHOLDER_RE = re.compile("\x02wzxhzdk:([0-9]+)\x03")
 _TAG_RE = re.compile(
     r"""\s*<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>\s*""",
 )
-_CLASS_RE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# One attribute of a raw tag: its name, then an optional quoted or bare value.
+_ATTR_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 _OPAQUE = "\ufffc"  # stands for content that is not text to link: an edge for the matcher
 _BOUNDARY = "\x00"  # a block boundary: neither a letter nor a space (a newline joins words)
+
+
+def _raw_attrs_skip(attrs: str) -> bool:
+    """Whether a raw tag's attributes make its content skipped: a title (the element shows its
+    own tooltip) or a skip class. Attributes are read one by one, so a value that merely
+    contains ``title=`` or ``class=`` (``data-x="title=y"``) is not mistaken for one."""
+    for m in _ATTR_RE.finditer(attrs):
+        name = m.group(1).lower()
+        if name == SKIP_ATTR:
+            return True
+        if name == "class":
+            value = m.group(2) or m.group(3) or m.group(4) or ""
+            if not SKIP_CLASSES.isdisjoint(value.split()):
+                return True
+    return False
 
 
 class MatchLike(Protocol):
@@ -186,6 +217,35 @@ class _Slot:
         self.spans: list[tuple[int, int, str]] = []
 
 
+class _Span:
+    """A link that wraps whole inline elements of ``parent`` (a mention spanning several texts).
+
+    Each edge is either inside a text of ``parent`` itself (``parent.text``, or the tail of one
+    of its children: ``owner``, ``is_tail`` and the offset in that text) or exactly at the edge
+    of a child of ``parent`` (``start_child``, ``end_child``), which the link then wraps whole.
+    Positions are found again when the link is made: later links were made first and may have
+    added elements after this one, never before it.
+    """
+
+    __slots__ = ("end", "end_child", "parent", "start", "start_child", "term_id")
+
+    def __init__(
+        self,
+        parent: etree.Element,
+        start: tuple[etree.Element, bool, int],
+        start_child: etree.Element | None,
+        end: tuple[etree.Element, bool, int],
+        end_child: etree.Element | None,
+        term_id: str,
+    ) -> None:
+        self.parent = parent
+        self.start = start
+        self.start_child = start_child
+        self.end = end
+        self.end_child = end_child
+        self.term_id = term_id
+
+
 # One linkable run of the flow: the text's owner, whether it is the tail, the owner's parent and
 # its index there (for tails), the scope, and the offset of the run in the text.
 _Run = tuple[etree.Element, bool, "etree.Element | None", int, _Scope, int]
@@ -245,13 +305,7 @@ class _Collector:
             return
         if name in _VOID_TAGS or attrs.rstrip().endswith("/"):
             return
-        skip = name in SKIP_TAGS
-        if not skip:
-            cm = _CLASS_RE.search(attrs)
-            if cm is not None:
-                classes = (cm.group(1) or cm.group(2) or cm.group(3) or "").split()
-                skip = not SKIP_CLASSES.isdisjoint(classes)
-        stack.append((name, skip))
+        stack.append((name, name in SKIP_TAGS or _raw_attrs_skip(attrs)))
 
     def _text_with_placeholders(
         self,
@@ -340,7 +394,7 @@ class _Collector:
             self.last = _BOUNDARY
         attrib = elem.attrib
         if not skipping:
-            if tag in SKIP_TAGS:
+            if tag in SKIP_TAGS or SKIP_ATTR in attrib:
                 skipping = True
             else:
                 cls = attrib.get("class")
@@ -409,13 +463,20 @@ class GlossaryTreeprocessor(Treeprocessor):
         collector.walk(root, False, top)
         if not collector.run_starts:
             return
-        matches = state.matcher.find(collector.flow)
+        flow = collector.flow
+        matches = state.matcher.find(flow)
         if not matches:
             return
-        self._link(page, collector, matches, top)
+        self._link(page, collector, matches, top, root, flow)
 
     def _link(
-        self, page: PageContext, col: _Collector, matches: Sequence[MatchLike], top: _Scope
+        self,
+        page: PageContext,
+        col: _Collector,
+        matches: Sequence[MatchLike],
+        top: _Scope,
+        root: etree.Element,
+        flow: str,
     ) -> None:
         state = self.state
         link_all = page.link_mode == "all"
@@ -427,14 +488,29 @@ class GlossaryTreeprocessor(Treeprocessor):
         used = set(usage)
         hrefs: dict[str, str | None] = {}
         bases: dict[str, str] = {}  # index page -> its URL from this page, "" on it
-        slots: dict[int, _Slot] = {}  # run index -> slot (one per text that gets links)
+        slots: dict[int, _Slot] = {}  # text -> its open slot (one per text that gets links)
+        ops: list[_Slot | _Span] = []  # in document order
+        parents: dict[etree.Element, etree.Element] = {}  # made for the first spanning match
         made = 0
         for m in matches:
             if linked is not None and m.term_id in linked:
                 continue
             i = bisect_right(starts, m.start) - 1
-            if i < 0 or m.end > ends[i]:
-                continue  # crosses a boundary between texts, or lies in skipped content
+            if i < 0 or m.start >= ends[i]:
+                continue  # starts in skipped content
+            span: _Span | None = None
+            cut: tuple[int, int] | None = None  # the edges in the text, for one text's runs
+            if m.end > ends[i]:
+                # Crosses texts: the slow path, for the few mentions written across markup.
+                if not parents:
+                    parents = {child: elem for elem in root.iter() for child in elem}
+                found = self._spanning(col, i, m, flow, parents)
+                if found is None:
+                    continue
+                if isinstance(found, tuple):
+                    cut = found  # several runs of one text (split by an entity): a plain slot
+                else:
+                    span = found
             owner, is_tail, parent, index, scope, offset = info[i]
             term_id = m.term_id
             if term_id in scope.banned:
@@ -449,13 +525,21 @@ class GlossaryTreeprocessor(Treeprocessor):
                 href = hrefs[term_id] = self._href(term_id, page.url, bases)
             if href is None:
                 continue
-            # Runs of one text (split by placeholders) share one slot: key it by the text.
-            key = id(owner) * 2 + is_tail
-            slot = slots.get(key)
-            if slot is None:
-                slot = slots[key] = _Slot(owner, is_tail, parent, index)
-            delta = offset - starts[i]
-            slot.spans.append((m.start + delta, m.end + delta, term_id))
+            if span is not None:
+                # No match lies in the texts it cuts before its start or after its end: links
+                # after it make a new slot, applied (so cutting that text) before this one.
+                ops.append(span)
+            else:
+                # Runs of one text (split by placeholders) share one slot: key it by the text.
+                key = id(owner) * 2 + is_tail
+                slot = slots.get(key)
+                if slot is None:
+                    slot = slots[key] = _Slot(owner, is_tail, parent, index)
+                    ops.append(slot)
+                if cut is None:
+                    delta = offset - starts[i]
+                    cut = (m.start + delta, m.end + delta)
+                slot.spans.append((cut[0], cut[1], term_id))
             made += 1
             state.term_links[term_id] = state.term_links.get(term_id, 0) + 1
             if term_id not in used:
@@ -465,10 +549,95 @@ class GlossaryTreeprocessor(Treeprocessor):
             del state.usage[page.src_uri]
         if made:
             state.link_counts[page.src_uri] = state.link_counts.get(page.src_uri, 0) + made
-        # Later texts first: inserting links never moves an element recorded earlier. The slots
-        # were made in document order (matches come in order), so reverse insertion order works.
-        for slot in reversed(list(slots.values())):
-            _apply(slot, hrefs)
+        # Later texts first: making a link never moves an element recorded earlier. The ops were
+        # made in document order (matches come in order), so reverse order works.
+        for op in reversed(ops):
+            if isinstance(op, _Slot):
+                _apply(op, hrefs)
+            else:
+                _apply_span(op, hrefs)
+
+    @staticmethod
+    def _spanning(
+        col: _Collector,
+        i: int,
+        m: MatchLike,
+        flow: str,
+        parents: dict[etree.Element, etree.Element],
+    ) -> _Span | tuple[int, int] | None:
+        """Whether a match that begins in run ``i`` and ends in a later run can be linked.
+
+        Returns the link to make (a ``_Span``); or, when every run it covers belongs to one text
+        (a text split by entity placeholders), the match's edges in that text (an ordinary slot
+        then links it); or None.
+        The rule: the runs share one scope; ``parent``, the nearest element holding both ends,
+        gets the link, whose edges fall in ``parent``'s own text or exactly at the edges of its
+        children; every element the link would wrap (with all it contains) is a wrappable inline
+        element without a title. Skipped content, stashed raw tags and block boundaries show as
+        U+FFFC or NUL in the flow; no mention crosses them, which the first test makes sure of.
+        """
+        if _OPAQUE in flow[m.start : m.end] or _BOUNDARY in flow[m.start : m.end]:
+            return None
+        starts, ends, info = col.run_starts, col.run_ends, col.run_info
+        j = bisect_right(starts, m.end - 1) - 1
+        if m.end > ends[j]:
+            return None  # ends in context that is no run (an entity)
+        s_owner, s_tail, s_parent, _, scope, s_offset = info[i]
+        e_owner, e_tail, e_parent, _, _, e_offset = info[j]
+        if any(info[k][4] is not scope for k in range(i + 1, j + 1)):
+            return None
+        s_pos = m.start - starts[i] + s_offset
+        e_pos = m.end - starts[j] + e_offset
+        if s_owner is e_owner and s_tail == e_tail:
+            return s_pos, e_pos
+        # The element whose own text holds each edge (a tail belongs to its owner's parent).
+        s_box = s_parent if s_tail else s_owner
+        e_box = e_parent if e_tail else e_owner
+        if s_box is None or e_box is None:
+            return None
+        chain = [s_box]
+        while chain[-1] in parents:
+            chain.append(parents[chain[-1]])
+        depth = {id(elem): k for k, elem in enumerate(chain)}
+        end_child: etree.Element | None = None
+        box: etree.Element | None = e_box
+        while box is not None and id(box) not in depth:
+            end_child, box = box, parents.get(box)
+        if box is None:
+            return None
+        parent = box
+        k = depth[id(parent)]
+        start_child = chain[k - 1] if k else None
+        children = list(parent)
+        if start_child is not None:
+            if s_pos or not _edge_of(start_child, (s_owner, s_tail), first=True):
+                return None
+            first = _index(children, start_child)
+        elif s_tail:
+            first = _index(children, s_owner) + 1
+        else:
+            first = 0
+        if end_child is not None:
+            end_text = e_owner.tail if e_tail else e_owner.text
+            if e_pos != len(end_text or "") or not _edge_of(
+                end_child, (e_owner, e_tail), first=False
+            ):
+                return None
+            last = _index(children, end_child)
+        elif e_tail:
+            last = _index(children, e_owner)
+        else:
+            return None  # ends in ``parent.text``, so starts there too: one text, seen above
+        if first > last or not all(_wrappable(c) for c in children[first : last + 1]):
+            return None
+        return _Span(
+            parent,
+            (s_owner, s_tail, s_pos),
+            start_child,
+            (e_owner, e_tail, e_pos),
+            end_child,
+            m.term_id,
+        )
 
     def _href(self, term_id: str, page_url: str, bases: dict[str, str]) -> str | None:
         """The link to a term's entry (``entry_url``: its index page and ``#id``) from this page;
@@ -518,6 +687,94 @@ def _apply(slot: _Slot, hrefs: dict[str, str | None]) -> None:
         elem.text = piece(head) or None
         for k, a in enumerate(links):
             elem.insert(k, a)
+
+
+def _index(children: list[etree.Element], child: etree.Element) -> int:
+    """The position of ``child`` among ``children``, by identity."""
+    for k, c in enumerate(children):
+        if c is child:
+            return k
+    raise ValueError("not a child")  # pragma: no cover - the parent map says it is
+
+
+def _texts(elem: etree.Element) -> list[tuple[etree.Element, bool]]:
+    """The texts inside ``elem`` (not its tail), in document order, as ``(owner, is_tail)``."""
+    found = [(elem, False)]
+    for child in elem:
+        found += _texts(child)
+        found.append((child, True))
+    return found
+
+
+def _edge_of(elem: etree.Element, where: tuple[etree.Element, bool], *, first: bool) -> bool:
+    """Whether every text inside ``elem`` before (``first``) or after the text ``where`` is empty:
+    a link edge there is at the edge of ``elem``, so the link wraps it whole."""
+    texts = _texts(elem)
+    k = next(
+        n for n, (owner, is_tail) in enumerate(texts) if owner is where[0] and is_tail == where[1]
+    )
+    others = texts[:k] if first else texts[k + 1 :]
+    return not any(owner.tail if is_tail else owner.text for owner, is_tail in others)
+
+
+def _wrappable(elem: etree.Element) -> bool:
+    """Whether a link may hold ``elem`` whole: it and all it contains are wrappable inline
+    elements without a title (``**요청 `본문`**`` holds code, which never goes inside a link)."""
+    for sub in elem.iter():
+        tag = sub.tag
+        if not isinstance(tag, str) or tag not in WRAPPABLE_TAGS or SKIP_ATTR in sub.attrib:
+            return False
+        cls = sub.attrib.get("class")
+        if cls and not SKIP_CLASSES.isdisjoint(cls.split()):
+            return False
+    return True
+
+
+def _apply_span(span: _Span, hrefs: dict[str, str | None]) -> None:
+    """Make a link that wraps whole children of ``span.parent`` and the text around them."""
+    parent = span.parent
+    children = list(parent)
+    a = etree.Element(
+        "a",
+        {
+            "class": LINK_CLASS,
+            "href": hrefs[span.term_id] or "",
+            "data-glossary-term": span.term_id,
+        },
+    )
+    s_owner, s_tail, s_pos = span.start
+    if span.start_child is not None:
+        first = _index(children, span.start_child)
+    else:
+        text = s_owner.tail if s_tail else s_owner.text
+        assert text is not None
+        head, a.text = _cut(text, s_pos)
+        if s_tail:
+            s_owner.tail = head
+            first = _index(children, s_owner) + 1
+        else:
+            s_owner.text = head
+            first = 0
+    e_owner, _, e_pos = span.end  # a tail of a child of ``parent`` when no end_child
+    if span.end_child is not None:
+        last = _index(children, span.end_child)
+        a.tail, span.end_child.tail = span.end_child.tail, None
+    else:
+        last = _index(children, e_owner)
+        text = e_owner.tail
+        assert text is not None
+        e_owner.tail, a.tail = _cut(text, e_pos)
+    a.extend(children[first : last + 1])
+    del parent[first : last + 1]
+    parent.insert(first, a)
+
+
+def _cut(text: str, pos: int) -> tuple[str | None, str | None]:
+    """``text`` cut at ``pos`` into two texts (None when empty), atomic if ``text`` was."""
+    head, rest = text[:pos], text[pos:]
+    if isinstance(text, AtomicString):
+        return (AtomicString(head) if head else None), (AtomicString(rest) if rest else None)
+    return head or None, rest or None
 
 
 def _strip_scopes(root: etree.Element) -> None:

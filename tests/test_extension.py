@@ -7,6 +7,7 @@ the same document IS linked (so every skip test can fail).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -237,6 +238,19 @@ SKIPPED: dict[str, tuple[str, list[str], dict[str, dict[str, Any]]]] = {
     "raw script": ("<script>var ResNet = 1;</script>", [], {}),
     "raw style": ("<style>.ResNet {}</style>", [], {}),
     "html comment": ("<!-- ResNet -->", [], {}),
+    # An element with a title shows its own tooltip; a second popup would cover it.
+    "raw dfn with title": ('<dfn title="Residual network">ResNet</dfn>', [], {}),
+    "raw span with title": ('<span title="x">ResNet</span>', [], {}),
+    "raw span with title and markup": ("<span title='x'>the *ResNet* paper</span>", [], {}),
+    "raw span with an empty title": ('<span title="">ResNet</span>', [], {}),
+    "link with title": ('[ResNet paper](https://example.org "ResNet")', [], {}),
+    "attr_list title on a paragraph": ('ResNet is deep.\n{: title="x" }', ["attr_list"], {}),
+    "attr_list title on an em": ('*ResNet*{: title="x" }', ["attr_list"], {}),
+    "md_in_html div with title": (
+        '<div title="x" markdown>\nResNet *here*\n</div>',
+        ["md_in_html"],
+        {},
+    ),
 }
 
 
@@ -264,6 +278,17 @@ def test_raw_void_tags_do_not_open_a_skipped_region() -> None:
 def test_raw_span_without_skip_class_is_linked_inside() -> None:
     html = render('<span class="x">ResNet</span>')
     assert html == f'<p><span class="x">{link("ResNet", "resnet")}</span></p>'
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    ['data-title="x"', 'data-x="title=y"', "class='a title=b'", 'data-x="class=no-glossary"'],
+)
+def test_raw_attributes_are_read_one_by_one(attrs: str) -> None:
+    """Only a real ``title`` attribute or skip class skips a raw element, not a value or another
+    attribute's name that contains the word."""
+    html = render(f"<span {attrs}>ResNet</span>")
+    assert html == f"<p><span {attrs}>{link('ResNet', 'resnet')}</span></p>"
 
 
 def test_admonition_body_tables_lists_and_footnotes_are_linked() -> None:
@@ -394,8 +419,245 @@ def test_unknown_term_id_from_matcher_is_ignored() -> None:
     assert links_in(render("ResNet and SGD", state=state)) == [("SGD", "sgd")]
 
 
-def test_a_mention_split_across_elements_is_not_linked() -> None:
-    """``**Residual** Block`` reads as the term Residual Block, which no single text holds:
-    linking only its prefix ``Residual`` would link the wrong term, so nothing is linked."""
-    html = render("**Residual** Block, then Dropout.")
-    assert links_in(html) == [("Dropout", "dropout")]
+# -- mentions across inline markup -------------------------------------------------------------
+
+SPAN_TERMS = [
+    Term("요청 본문", "The body of a request."),
+    Term("쿼리 매개변수", "A query parameter."),
+    Term("Residual Block", "A block with a skip connection."),
+    Term("Residual", "What is left."),
+    Term("Dropout", "Randomly zeroing units."),
+]
+
+
+RB = "residual-block"
+BODY = "요청-본문"
+
+# Markdown -> (extensions, exact HTML, why). Every case is rendered with ``link: all``.
+SPANNED: dict[str, tuple[list[str], str, str]] = {
+    "**요청** 본문은": (
+        [],
+        f"<p>{link('<strong>요청</strong> 본문', BODY)}은</p>",
+        "the link wraps the strong and the text after it; the particle stays outside",
+    ),
+    "*경로* 혹은 *쿼리* 매개변수를": (
+        [],
+        f"<p><em>경로</em> 혹은 {link('<em>쿼리</em> 매개변수', '쿼리-매개변수')}를</p>",
+        "only the em that begins the mention is wrapped",
+    ),
+    "**Residual** Block": (
+        [],
+        f"<p>{link('<strong>Residual</strong> Block', RB)}</p>",
+        "the longer term wins across markup, as it does in one text",
+    ),
+    "*Residual Block*": (
+        [],
+        f"<p><em>{link('Residual Block', RB)}</em></p>",
+        "inside one element: an ordinary link",
+    ),
+    "***Residual*** Block": (
+        [],
+        f"<p>{link('<strong><em>Residual</em></strong> Block', RB)}</p>",
+        "nested wrappable elements are wrapped whole",
+    ),
+    "**Residual *Block***": (
+        [],
+        f"<p><strong>{link('Residual <em>Block</em>', RB)}</strong></p>",
+        "the nearest element holding both ends gets the link",
+    ),
+    "요청 *본문*": (
+        [],
+        f"<p>{link('요청 <em>본문</em>', BODY)}</p>",
+        "starts in the paragraph's text, ends at the end of the em",
+    ),
+    "**요청 본**문": (
+        [],
+        f"<p>{link('<strong>요청 본</strong>문', BODY)}</p>",
+        "the strong holds no text outside the mention: wrapped whole, nothing is split",
+    ),
+    "==요청== 본문": (
+        ["pymdownx.mark"],
+        f"<p>{link('<mark>요청</mark> 본문', BODY)}</p>",
+        "mark is pure emphasis too",
+    ),
+    "*Residual* Block Residual *Block* and Dropout": (
+        [],
+        f"<p>{link('<em>Residual</em> Block', RB)} "
+        f"{link('Residual <em>Block</em>', RB)} and {link('Dropout', 'dropout')}</p>",
+        "two spanning links share one text, and an ordinary link follows in another",
+    ),
+    "Dropout and **Residual** Block and Dropout": (
+        [],
+        f"<p>{link('Dropout', 'dropout')} and {link('<strong>Residual</strong> Block', RB)}"
+        f" and {link('Dropout', 'dropout')}</p>",
+        "ordinary links before and after a spanning link in the texts it cuts",
+    ),
+    "요청&nbsp;본문": (
+        [],
+        f"<p>{link('요청&nbsp;본문', BODY)}</p>",
+        "an entity splits one text into two pieces, and the link holds it whole",
+    ),
+    # Not linked: the whole mention cannot be one link, and a part of it is not the term.
+    "**요청** 본**문은**": (
+        [],
+        "<p><strong>요청</strong> 본<strong>문은</strong></p>",
+        "the mention ends inside the second strong: the link would split it",
+    ),
+    "**x *요청*** 본문": (
+        [],
+        "<p><strong>x <em>요청</em></strong> 본문</p>",
+        "the mention starts after other text of the strong that holds it",
+    ),
+    "**x 요청** 본문": (
+        [],
+        "<p><strong>x 요청</strong> 본문</p>",
+        "the mention starts inside the strong's own text",
+    ),
+    "요청 ***본문* x**": (
+        [],
+        "<p>요청 <strong><em>본문</em> x</strong></p>",
+        "the mention ends before other text of the strong that holds it",
+    ),
+    "요청 **본문 x**": (
+        [],
+        "<p>요청 <strong>본문 x</strong></p>",
+        "the mention ends inside the strong's own text",
+    ),
+    "**요청** `본문`": (
+        [],
+        "<p><strong>요청</strong> <code>본문</code></p>",
+        "code is never linked",
+    ),
+    "[요청](x) 본문": ([], '<p><a href="x">요청</a> 본문</p>', "its first part is in a link"),
+    "요청 [본문](x)": ([], '<p>요청 <a href="x">본문</a></p>', "its last part is in a link"),
+    "요청<br>본문": ([], "<p>요청<br>본문</p>", "a line break (raw) is a boundary"),
+    "요청  \n본문": ([], "<p>요청<br />\n본문</p>", "a hard line break is a boundary"),
+    "요청![](a.png) 본문": (
+        [],
+        '<p>요청<img alt="" src="a.png" /> 본문</p>',
+        "an image is not text: it would sit inside the link",
+    ),
+    "**요청![](a.png)** 본문": (
+        [],
+        '<p><strong>요청<img alt="" src="a.png" /></strong> 본문</p>',
+        "an image inside the element that would be wrapped",
+    ),
+    "요청[^1] 본문\n\n[^1]: x": (
+        ["footnotes"],
+        None,  # the footnote block is long; compared with the plain rendering below
+        "a footnote reference is a link",
+    ),
+    '*요청*{: title="t" } 본문': (
+        ["attr_list"],
+        '<p><em title="t">요청</em> 본문</p>',
+        "an element with a title shows its own tooltip: never linked, never wrapped",
+    ),
+    '<span title="t">요청</span> 본문': (
+        [],
+        '<p><span title="t">요청</span> 본문</p>',
+        "raw HTML with a title",
+    ),
+    "<b>요청</b> 본문": (
+        [],
+        "<p><b>요청</b> 본문</p>",
+        "raw inline tags stay stashed placeholders the linker never moves",
+    ),
+    "**Residual** Block\n\n**요청**\n\n본문": (
+        [],
+        f"<p>{link('<strong>Residual</strong> Block', RB)}</p>\n"
+        "<p><strong>요청</strong></p>\n<p>본문</p>",
+        "a block boundary",
+    ),
+}
+
+
+@pytest.mark.parametrize("src", list(SPANNED))
+def test_mention_across_inline_markup(src: str) -> None:
+    extensions, expected, why = SPANNED[src]
+    html = render(src, extensions=extensions, terms=SPAN_TERMS, mode="all")
+    plain = markdown.Markdown(extensions=extensions).convert(src)
+    if expected is None:
+        expected = plain
+    assert html == expected, why
+    # Unwrapping our links gives back exactly what Markdown makes without us.
+    soup = BeautifulSoup(html, "html.parser")
+    for a in soup.select("a.glossary-term"):
+        a.unwrap()
+    assert str(soup) == str(BeautifulSoup(plain, "html.parser")), why
+
+
+def test_a_spanning_mention_counts_once_with_link_first() -> None:
+    """``link: first``: the spanned mention is the first one; later ones, spanned or not, are
+    not linked, and the page's records count one link."""
+    state = make_state(SPAN_TERMS)
+    html = render("**요청** 본문은, 요청 본문은, *요청* 본문은.", state=state)
+    first = link("<strong>요청</strong> 본문", BODY)
+    assert html == f"<p>{first}은, 요청 본문은, <em>요청</em> 본문은.</p>"
+    assert state.usage == {"guide.md": [BODY]}
+    assert state.link_counts == {"guide.md": 1}
+    assert state.term_links == {BODY: 1}
+
+
+def test_an_unlinkable_spanning_mention_does_not_use_up_link_first() -> None:
+    """A mention that cannot be linked (it would split an element) is not "the first mention":
+    the next one is linked."""
+    html = render("**요청** 본**문은**, 요청 본문은.", terms=SPAN_TERMS)
+    assert links_in(html) == [("요청 본문", BODY)]
+    assert html.endswith(f", {link('요청 본문', BODY)}은.</p>")
+
+
+def test_a_spanning_mention_of_the_scope_term_is_not_linked() -> None:
+    """On the index page a definition never links its own entry, however it is written."""
+    src = f'<div data-glossary-scope="{BODY}" markdown>\n**요청** 본문, **Residual** Block\n</div>'
+    html = render(src, extensions=["md_in_html"], terms=SPAN_TERMS)
+    assert links_in(html) == [("Residual Block", RB)]
+
+
+def test_spanning_links_keep_atomic_texts_atomic() -> None:
+    """Texts the linker cuts stay AtomicString when they were (a later inline pass must not
+    parse them again as Markdown)."""
+    from markdown.util import AtomicString
+
+    seen: list[str] = []
+
+    class Atomize(markdown.treeprocessors.Treeprocessor):
+        def run(self, root: Any) -> None:
+            for elem in root.iter():
+                elem.text = AtomicString(elem.text) if elem.text else elem.text
+                elem.tail = AtomicString(elem.tail) if elem.tail else elem.tail
+
+    class Check(markdown.treeprocessors.Treeprocessor):
+        def run(self, root: Any) -> None:
+            for elem in root.iter():
+                for text in (elem.text, elem.tail):
+                    if text and not isinstance(text, AtomicString):
+                        seen.append(text)
+
+    class Ext(markdown.extensions.Extension):
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
+            # After ``unescape`` (0), which makes plain strings, and before us.
+            md.treeprocessors.register(Atomize(md), "atomize", PRIORITY + 1)
+            md.treeprocessors.register(Check(md), "check", PRIORITY - 1)
+
+    html = render("a **요청** 본문은 b *Residual* Block", extensions=[Ext()], terms=SPAN_TERMS)
+    assert links_in(html) == [("요청 본문", BODY), ("Residual Block", RB)]
+    assert seen == []
+
+
+def test_a_match_across_a_raw_tag_is_never_linked() -> None:
+    """The flow shows a stashed raw tag as U+FFFC, which no real key crosses; should a matcher
+    ever return such a match, linking it would put half an element in the link."""
+    from mkdocs_glossary_plugin.matcher import Match
+
+    class Greedy:
+        def find(self, text: str) -> list[Match]:
+            # From the first letter to the last: across anything between.
+            found = re.search("[^\\s\x00\ufffc].*[^\\s\x00\ufffc]", text, re.DOTALL)
+            assert found is not None
+            return [Match(found.start(), found.end(), "요청-본문", "요청 본문")]
+
+    state = make_state(SPAN_TERMS)
+    state.matcher = Greedy()
+    for src in ("요청 <b>본문</b>", "요청 `x` 본문", "**요청** <b>본문</b>"):
+        assert links_in(render(src, state=state)) == [], src
+    assert links_in(render("**요청** 본문", state=state)) == [("요청 본문", BODY)]
