@@ -11,7 +11,14 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Builder, build_log, content_of, glossary_links, html_of
+from conftest import (
+    Builder,
+    build_log,
+    content_of,
+    glossary_links,
+    html_of,
+    unwrap_glossary_links,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -259,3 +266,80 @@ def test_seed_glossary_links_a_korean_page(build_site: Builder, seed_path: Path)
         ("Pre-conditioning", "pre-conditioning"),
         ("Residual Blocks", "residual-block"),
     ]
+
+
+# -- mentions across inline markup, and elements with their own tooltip ----------------------
+
+MARKUP_TERMS = """\
+- term: 요청 본문
+  definition: The body of a request.
+- term: 쿼리 매개변수
+  definition: A query parameter.
+- term: Residual Block
+  definition: A block with a skip connection.
+- term: ResNet
+  definition: A residual network.
+"""
+
+MARKUP_PAGE = """\
+# 요청
+
+**요청** 본문은 JSON이다. *경로* 혹은 *쿼리* 매개변수를 받는다.
+
+<div class="grid" markdown>
+***Residual*** Block, and ==요청== 본문.
+</div>
+
+Not linked: **요청** `본문`, [요청](index.md) 본문, 요청[^1] 본문, **요청** 본**문은**.
+
+<dfn title="A residual network">ResNet</dfn>, <span title="x">ResNet</span>,
+[ResNet](https://example.org "a title"), *ResNet*{: title="x" }.
+
+ResNet in a paragraph that shows its own tooltip.
+{: title="x" }
+
+A plain ResNet.
+
+[^1]: A footnote.
+"""
+
+
+def _markup_config(with_plugin: bool) -> dict[str, Any]:
+    plugins: list[Any] = ["search"]
+    if with_plugin:
+        plugins.append({"glossary": {"source": "terms.yml", "link": "all", "tooltips": False}})
+    extensions = ["attr_list", "md_in_html", "footnotes", "pymdownx.mark"]
+    return {"plugins": plugins, "markdown_extensions": extensions}
+
+
+@pytest.fixture(scope="module")
+def markup_sites(site_builder: Builder) -> tuple[Path, Path]:
+    files = {"./terms.yml": MARKUP_TERMS, "index.md": MARKUP_PAGE}
+    control = site_builder(files, _markup_config(False), strict=True)
+    linked = site_builder(files, _markup_config(True), strict=True)
+    return control, linked
+
+
+def test_mentions_across_inline_markup_in_a_material_site(
+    markup_sites: tuple[Path, Path],
+) -> None:
+    """On a real Material page: a mention written across emphasis is one link that wraps the
+    emphasis whole; across code, a link, a footnote reference or half an element, nothing; and
+    nothing inside an element with a title. Unwrapping our links gives the plugin-free page."""
+    control, linked = markup_sites
+    content = content_of(html_of(linked, ""))
+    found = [(a.decode_contents(), str(a["data-glossary-term"])) for a in glossary_links(content)]
+    assert found == [
+        ("<strong>요청</strong> 본문", "요청-본문"),
+        ("<em>쿼리</em> 매개변수", "쿼리-매개변수"),
+        ("<strong><em>Residual</em></strong> Block", "residual-block"),
+        ("<mark>요청</mark> 본문", "요청-본문"),
+        ("ResNet", "resnet"),
+    ]
+    last = glossary_links(content)[-1]
+    assert last.parent is not None and last.parent.get_text() == "A plain ResNet."
+    unwrap_glossary_links(content)
+    theirs = content_of(html_of(control, ""))
+    assert str(BeautifulSoup(str(content), "html.parser")) == str(
+        BeautifulSoup(str(theirs), "html.parser")
+    )
