@@ -209,7 +209,7 @@ def test_site_duplicate_fails_strict_only(tmp_path: Path) -> None:
         ({"docs/sub/x.md": "x"}, "docs/sub", "docs/sub: is a directory"),
         ({"g.yml": "- term: A\n  definition: [x\n"}, "g.yml", "g.yml:3: YAML syntax error"),
         ({"g.yml": "- definition: x\n"}, "g.yml", "g.yml:1: entry 1 has no 'term'"),
-        ({"g.md": b"## A\n### \xff\n"}, "g.md", "g.md:2: is not valid UTF-8"),
+        ({"g.md": b"## A\n### \xff\n"}, "g.md", "g.md:2: is not UTF-8 text: byte 0xff"),
         ({"g.md": "Just text.\n"}, "g.md", "g.md: cannot tell the glossary format"),
     ],
 )

@@ -10,7 +10,10 @@ by its content, in this order: abbreviation lines, heading entries, definition l
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
@@ -38,36 +41,151 @@ class SourceError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def _read(written: str, absolute: str) -> str:
-    """The text of a source file, decoded as UTF-8 (a byte-order mark is allowed)."""
-    if not os.path.exists(absolute):
+#: Signatures of binary files people point ``source`` at by mistake (an image of the glossary,
+#: the Word or PDF original it was copied from), named in the message.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .odt document is one)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+#: Byte-order marks of UTF-16 and UTF-32 (UTF-32 LE first: it starts with UTF-16 LE's mark).
+_OTHER_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_TEXT_FILES = (
+    "'source' takes text files saved as UTF-8: Markdown (.md), YAML (.yml, .yaml) or JSON (.json)"
+)
+_MAX_LINKS = 40  # the number of links the operating system follows before it reports a loop
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``offset``, counting ``\\r\\n``,
+    ``\\r`` and ``\\n`` as line ends, as the parsers and editors do. The bytes before
+    ``offset`` are valid UTF-8 (it is the first error)."""
+    head = raw[:offset]
+    line = head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+    start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    return line, len(head[start:].decode("utf-8", "replace")) + 1
+
+
+def _decode(raw: bytes, written: str) -> str:
+    """The text of a source file's bytes, decoded as UTF-8 (a byte-order mark is allowed).
+
+    Anything else is refused with a message that says what the file seems to be: a binary
+    file read as text would give garbage terms (or none) and no hint why.
+    """
+    for signature, what in _SIGNATURES:
+        if raw.startswith(signature):
+            raise SourceError(f"is not UTF-8 text: it is {what}; {_TEXT_FILES}", written)
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise SourceError(
+                f"is not UTF-8 text: it is {encoding} text (it starts with a {encoding} "
+                f"byte-order mark); re-save it as UTF-8 ({_TEXT_FILES})",
+                written,
+            )
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # no text file holds one; binary files and UTF-16 without a mark do
+        line, column = _position(raw, nul)
         raise SourceError(
+            f"is not UTF-8 text: it contains NUL bytes (the first at column {column}), as "
+            f"binary files and UTF-16 text do; {_TEXT_FILES}",
+            written,
+            line,
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position(raw, exc.start)
+        raise SourceError(
+            f"is not UTF-8 text: byte 0x{raw[exc.start]:02x} at column {column} is not valid "
+            "UTF-8; re-save the file as UTF-8 (it was probably saved in another encoding, such "
+            "as CP949/EUC-KR or Latin-1)",
+            written,
+            line,
+        ) from None
+
+
+def _link_chain(absolute: str) -> tuple[list[str], bool]:
+    """The symbolic links from ``absolute`` on, as each one is written, and whether they loop."""
+    chain, seen, current = [absolute], {absolute}, absolute
+    for _ in range(_MAX_LINKS):
+        try:
+            target = os.readlink(current)
+        except OSError:
+            return chain, False
+        chain.append(target)
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+        if current in seen:
+            return chain, True
+        seen.add(current)
+    return chain, True
+
+
+def _not_there(exc: OSError, written: str, absolute: str) -> SourceError:
+    """Why ``os.stat`` found no file: a loop of symbolic links, a broken one, or none at all."""
+    if os.path.islink(absolute) or exc.errno == errno.ELOOP:
+        chain, loops = _link_chain(absolute)
+        hops = " -> ".join(chain)
+        if loops or exc.errno == errno.ELOOP:
+            return SourceError(
+                f"is a loop of symbolic links ({hops}): no file at the end of it; point "
+                "'source' at the glossary file itself, or fix the links",
+                written,
+            )
+        return SourceError(
+            f"is a broken symbolic link ({hops}): its target does not exist; fix the link, "
+            "or point 'source' at the glossary file itself",
+            written,
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return SourceError(
             f"file not found (looked for {absolute}; paths in 'source' are relative to the "
             "folder of mkdocs.yml)",
             written,
         )
-    if os.path.isdir(absolute):
+    return SourceError(f"cannot be read: {exc.strerror} ({absolute})", written)
+
+
+def _read(written: str, absolute: str) -> str:
+    """The text of a source file, decoded as UTF-8 (a byte-order mark is allowed).
+
+    Only a regular file is opened: reading a named pipe or a device would block the build or
+    never end, so they are refused like a directory.
+    """
+    try:
+        st = os.stat(absolute)
+    except OSError as exc:
+        raise _not_there(exc, written, absolute) from None
+    if stat.S_ISDIR(st.st_mode):
         raise SourceError(
             f"is a directory ({absolute}); 'source' takes glossary files, "
             "for example docs/glossary.md (list several files to merge them)",
+            written,
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError(
+            f"is not a regular file ({absolute} is a named pipe, a socket or a device); "
+            f"{_TEXT_FILES}",
             written,
         )
     try:
         with open(absolute, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror} ({absolute})", written) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise SourceError(
-            f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at column {column} cannot be "
-            "decoded; glossary sources must be saved as UTF-8",
+            f"cannot be read: {exc.strerror} ({absolute}); check that the user running "
+            "mkdocs may read it",
             written,
-            line,
         ) from None
+    return _decode(raw, written)
 
 
 Reader = Callable[[], Parsed]
@@ -107,18 +225,39 @@ _PARSERS: dict[Format, Callable[[str, str], Parsed]] = {
 }
 
 
+def _is_blank(text: str) -> bool:
+    """Nothing but white space (``text.strip()`` would copy the whole file)."""
+    return not text or text.isspace()
+
+
 def parse_text(text: str, path: str, fmt: Format | None = None) -> Parsed:
-    """Parse the text of one source (``path`` is used in messages and terms as given)."""
-    if not text or text.isspace():  # (``text.strip()`` would copy the whole file)
+    """Parse the text of one source (``path`` is used in messages and terms as given).
+
+    A leading byte-order mark is dropped here too, not only when a file is read: a host that
+    hands over text it decoded itself must not lose the first heading (``\\ufeff## A`` is no
+    heading) or fail a JSON parse. Data sources get ``\\n`` line ends, so that the JSON parser,
+    which counts only ``\\n``, names the same lines as YAML and the Markdown parsers.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _is_blank(text):
         return Parsed()
     reader = None
     if fmt is None:
         fmt, reader = _detect(path, text)
     if fmt == "data":
+        if "\r" in text:  # a JSON string never holds a raw CR, YAML reads any line end as LF
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         try:
             return data.parse(text, path, is_json=path.lower().endswith(".json"))
         except data.DataError as exc:
-            raise SourceError(exc.message, path, exc.line) from None
+            message = exc.message
+            if "'\\t'" in message:  # PyYAML: "found character '\t' that cannot start any token"
+                message += (
+                    "; YAML allows no tab there: indent with spaces, and quote a value that "
+                    "holds a tab"
+                )
+            raise SourceError(message, path, exc.line) from None
     if reader is not None:
         return reader()
     return _PARSERS[fmt](text, path)
@@ -151,14 +290,24 @@ def load(items: Sequence[SourceItem], config_dir: str) -> Glossary:
     for item in items:
         written, fmt = _item(item)
         absolute = os.path.normpath(os.path.join(config_dir, written))
-        if absolute in seen:
+        real = os.path.realpath(absolute)  # a symbolic link to a listed file is that file
+        if real in seen:
             problems.append(
-                Problem(f"listed twice in 'source' (as '{seen[absolute]}'); read once", written)
+                Problem(f"listed twice in 'source' (as '{seen[real]}'); read once", written)
             )
             continue
-        seen[absolute] = written
-        parsed = parse_text(_read(written, absolute), written, fmt)
-        if not parsed.terms:
+        seen[real] = written
+        text = _read(written, absolute)
+        parsed = parse_text(text, written, fmt)
+        if _is_blank(text.lstrip("\ufeff")):
+            parsed.problems.append(
+                Problem(
+                    "the file is empty: no terms are read from it; add terms, or remove it "
+                    "from 'source'",
+                    written,
+                )
+            )
+        elif not parsed.terms:
             parsed.problems.append(Problem("no terms found in this glossary source", written))
         terms += parsed.terms
         problems += parsed.problems

@@ -101,7 +101,9 @@ def fence_mask(lines: list[str]) -> list[bool]:
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_CODE = re.compile(r"(`+)(.+?)\1")
+#: A code span: a whole run of backticks, closed by a run of the same length (CommonMark). The
+#: look-arounds keep a long run of backticks linear: without them a line of them is cubic.
+_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPH = re.compile(r"(\*{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE = re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")

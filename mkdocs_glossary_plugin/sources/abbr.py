@@ -51,7 +51,8 @@ def parse(text: str, path: str) -> Parsed:
                 )
             )
             continue
-        result.terms.append(
-            Term(name=m.group("abbr"), definition=m.group("text"), path=path, line=i + 1)
-        )
+        # A name is plain text: a tab or a run of spaces inside it is one space, as in the
+        # names of the other formats (the matcher folds them anyway; the index shows the name).
+        name = " ".join(m.group("abbr").split())
+        result.terms.append(Term(name=name, definition=m.group("text"), path=path, line=i + 1))
     return result
