@@ -67,8 +67,14 @@ _VOID = _words("area base br col embed hr img input link meta param source track
 # A cut never falls inside these: code, keys and math must stay whole.
 _ATOMIC_TAGS = _words("code kbd samp math svg script style abbr a")
 _ATOMIC_CLASSES = frozenset({"arithmatex"})
-# Never copied into a summary: they run, load or hold no readable text.
-_DROP_TAGS = _words("script style template noscript iframe object embed form")
+# Never copied into a summary: they run, load or embed something, or hold no readable text (SVG
+# and MathML included: math in a summary is TeX text, typeset in the browser). The tooltip script
+# cleans every summary again in the browser with allow-lists, which is the guarantee; this pass
+# keeps out of every page's payload what that cleaning would drop anyway.
+_DROP_TAGS = _words(
+    "script style template noscript iframe frame frameset object embed applet form svg math "
+    "link meta base audio video textarea select title xmp noembed noframes"
+)
 # Element attributes that would duplicate ids of the page the summary is embedded in.
 _DROP_ATTRS = frozenset({"id", "name"})
 
@@ -141,7 +147,7 @@ def _start_tag(node: _Node) -> str:
     attrs = "".join(
         f' {name}="{html.escape(value, quote=True)}"'
         for name, value in node.attrs
-        if name not in _DROP_ATTRS
+        if name not in _DROP_ATTRS and not name.startswith("on")  # no event handlers
     )
     return f"<{node.tag}{attrs}>"
 

@@ -20,18 +20,56 @@
   }
   function attr(e, k, v) { e.setAttribute(k, v); }
 
-  // The summary HTML was rendered from the author's Markdown at build time. It is parsed in an
-  // inert document (nothing runs or loads there) and stripped of anything that could run code.
-  function clean(html) {
-    var b = new DOMParser().parseFromString(html, "text/html").body;
-    b.querySelectorAll("script,style,iframe,frame,object,embed,link,meta,base,form,template")
-      .forEach(function (e) { e.remove(); });
-    b.querySelectorAll("*").forEach(function (e) {
-      [].slice.call(e.attributes).forEach(function (a) {
-        if (/^on|^(srcdoc|formaction)$/i.test(a.name) ||
-          /^(java|vb)script:/i.test(a.value.replace(/[\s\0-\x1f]/g, ""))) e.removeAttribute(a.name);
+  // The summary HTML was rendered from the author's Markdown at build time and lands on every
+  // page that mentions the term, so nothing in it may run. It is parsed in an inert document
+  // (nothing runs or loads there) and cleaned there by allow-lists; its nodes are then moved into
+  // the popup as they are, never serialised and parsed again (no mutation XSS).
+  function words(s) {
+    var o = Object.create(null); // no inherited names ("constructor") in a lookup
+    s.split(" ").forEach(function (k) { o[k] = 1; });
+    return o;
+  }
+  var KEEP = words("a abbr b bdi bdo blockquote br caption cite code col colgroup dd del dfn " +
+      "div dl dt em figcaption figure hr i img ins kbd li mark ol p pre q rp rt ruby s samp " +
+      "small span strong sub sup table tbody td tfoot th thead time tr u ul var wbr"),
+    // Go with their content: they run, load or embed something, or their content is not text
+    // a reader should see. Any other element not kept gives way to its (cleaned) content.
+    DROP = words("script style template noscript iframe frameset object embed audio video " +
+      "textarea select title xmp noembed noframes plaintext"),
+    ATTRS = words("class title lang dir a:href img:src img:alt img:width img:height ol:start " +
+      "ol:reversed td:colspan td:rowspan th:colspan th:rowspan time:datetime");
+
+  // A URL as the browser itself reads it: its parser removes tabs and newlines, strips leading
+  // controls and spaces and lower-cases the scheme, so `java\tscript:` is javascript: here.
+  // Relative and fragment URLs resolve to http:. data: only for raster images in img.
+  function safeUrl(v, img) {
+    try { var u = new URL(v, "http://h/"); } catch (e) { return false; }
+    return /^(https?|mailto):$/.test(u.protocol) ||
+      img && u.protocol == "data:" && /^image\/(png|gif|jpeg|webp|avif)[;,]/i.test(u.pathname);
+  }
+
+  // Elements are kept by name in the HTML namespace only: SVG and MathML go whole (math in a
+  // summary is TeX text that MathJax or KaTeX typesets later), and so do comments. Attributes
+  // are kept by name too: no on*, style, id or name (DOM clobbering), srcdoc, formaction...
+  function scrub(parent) {
+    [].slice.call(parent.childNodes).forEach(function (n) {
+      var t = n.localName;
+      if (n.nodeType == 3) return;
+      if (n.nodeType != 1 || n.namespaceURI != "http://www.w3.org/1999/xhtml" || DROP[t])
+        return n.remove();
+      scrub(n);
+      if (!KEEP[t]) return n.replaceWith.apply(n, [].slice.call(n.childNodes));
+      [].slice.call(n.attributes).forEach(function (a) {
+        var k = a.name;
+        if (/:/.test(k) || !(ATTRS[k] || ATTRS[t + ":" + k]) ||
+          (k == "href" || k == "src") && !safeUrl(a.value, t == "img")) n.removeAttributeNode(a);
       });
     });
+  }
+
+  function clean(html) {
+    var b = new DOMParser().parseFromString(html, "text/html").body;
+    scrub(b);
     return [].slice.call(b.childNodes);
   }
 
