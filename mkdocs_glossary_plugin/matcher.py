@@ -65,6 +65,7 @@ from collections.abc import Iterable
 from itertools import accumulate, compress, pairwise, product
 from typing import Any, Literal, NamedTuple
 
+from .function_words import function_word_language
 from .model import Problem, Term
 
 __all__ = [
@@ -776,8 +777,10 @@ class Matcher:
     ``case_sensitive`` is the site policy (``"auto"``, ``True``, ``False``); a term's own
     ``case_sensitive`` overrides it. ``plurals`` lets Latin-final keys match their English plural.
     Keys shorter than two characters are not compiled; each one is reported in :attr:`problems`
-    (INFO) with its file and line. When two keys have the same canonical form, the first term
-    given wins (the model reports the duplicate).
+    (INFO) with its file and line. Neither is a key that is a function word
+    (:mod:`.function_words`) unless its term says ``link: true``, nor a key whose ``link`` is
+    false (:meth:`.Term.link_of`: the term's, or an alias's own). When two keys have the same
+    canonical form, the first term given wins (the model reports the duplicate).
     """
 
     def __init__(
@@ -816,9 +819,12 @@ class Matcher:
         punct_first: set[str] = set()
         rank = 0
         for term in terms:
-            if not term.link:
+            if term.link is False and not term.alias_links:
                 continue
             for key in term.keys:
+                link = term.link_of(key)
+                if link is False:
+                    continue
                 key = unicodedata.normalize("NFC", key).strip()
                 if len(key) < 2:
                     if key:
@@ -832,6 +838,11 @@ class Matcher:
                     cs = _auto_case_sensitive(words)
                 else:
                     cs = bool(case_sensitive)
+                if link is None and _SEP not in canon:
+                    language = function_word_language(key, case_sensitive=cs)
+                    if language is not None:
+                        self.problems.append(self._function_word_problem(term, key, language))
+                        continue
                 plural = _NO_PLURAL
                 if plurals:
                     last = words[-1]
@@ -870,6 +881,18 @@ class Matcher:
         return Problem(
             f"the {what} '{key}' of '{term.display_name}' is shorter than 2 characters: it is "
             "not linked automatically (the entry stays in the index; link it explicitly)",
+            term.path or None,
+            term.line or None,
+            level="info",
+        )
+
+    @staticmethod
+    def _function_word_problem(term: Term, key: str, language: str) -> Problem:
+        what = "name" if key == term.name else "alias"
+        return Problem(
+            f"the {what} '{key}' of '{term.display_name}' is a function word of {language}: "
+            "it is not linked automatically (the entry stays in the index); set `link: true` "
+            "on its entry to link it anyway",
             term.path or None,
             term.line or None,
             level="info",

@@ -83,7 +83,14 @@ class Term:
     id: str = ""
     summary: str | None = None
     sort_key: str | None = None
-    link: bool = True
+    link: bool | None = None
+    """Whether the matcher may link the term's keys: ``False`` never, ``True`` always (also a
+    key that is a function word), ``None`` (not said) every key but the function words. Read it
+    through :meth:`link_of`, which also applies an alias's own setting."""
+    alias_links: dict[str, bool] = field(default_factory=dict)
+    """The aliases whose entry gives them their own ``link`` (``{name: 검증, link: false}``),
+    keyed by the alias as it is in :attr:`aliases`; ``aliases`` itself stays a tuple of strings,
+    so every reader of the names (index page, search, lookup) sees them all."""
     case_sensitive: bool | None = None
     path: str = ""
     """The source file this term came from (as the user wrote it in ``source``, or absolute)."""
@@ -95,6 +102,10 @@ class Term:
         self.name = unicodedata.normalize("NFC", self.name.strip())
         self.display_name = unicodedata.normalize("NFC", (self.display_name or self.name).strip())
         self.aliases = tuple(unicodedata.normalize("NFC", a.strip()) for a in self.aliases)
+        if self.alias_links:
+            self.alias_links = {
+                unicodedata.normalize("NFC", a.strip()): v for a, v in self.alias_links.items()
+            }
         if self.id:
             self.explicit_id = True
         else:
@@ -104,6 +115,20 @@ class Term:
     def keys(self) -> tuple[str, ...]:
         """The name followed by the aliases: every string that refers to this term."""
         return (self.name, *self.aliases)
+
+    def link_of(self, key: str) -> bool | None:
+        """The ``link`` setting that applies to one key: an alias's own if its entry gives one,
+        else the term's (``None``: not said, so a function word is not linked)."""
+        if self.alias_links and key != self.name:
+            own = self.alias_links.get(unicodedata.normalize("NFC", key.strip()))
+            if own is not None:
+                return own
+        return self.link
+
+    @property
+    def unlinked_aliases(self) -> frozenset[str]:
+        """The aliases that are never linked automatically (still listed and searchable)."""
+        return frozenset(a for a in self.aliases if self.link_of(a) is False)
 
     @property
     def has_definition(self) -> bool:

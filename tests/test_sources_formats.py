@@ -170,7 +170,8 @@ def test_yaml_entries() -> None:
     assert sgd.definition == "One step per mini-batch.\n\n* a list"
     assert sgd.summary == "Gradient descent on mini-batches." and sgd.sort_key == "SGD"
     assert (resnet.link, resnet.case_sensitive, resnet.has_definition) == (False, True, False)
-    assert (dropout.link, dropout.case_sensitive, dropout.summary) == (True, None, None)
+    # link not given: None (linked, unless a key is a function word); true would force it
+    assert (dropout.link, dropout.case_sensitive, dropout.summary) == (None, None, None)
     assert [t.line for t in parsed.terms] == [2, 11, 14]
     assert parsed.problems == []
 

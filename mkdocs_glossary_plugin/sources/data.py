@@ -8,13 +8,17 @@ Either a list of entries::
       summary: Gradient descent on mini-batches.   # optional, for tooltips
       id: sgd                                      # optional, stable anchor
       sort_key: SGD                                # optional, place in the index
-      link: true                                   # false: listed, never auto-linked
+      link: true                                   # false: listed, never auto-linked;
+                                                   # true: linked even if a function word
       case_sensitive: null                         # true/false overrides the site policy
 
-or a plain mapping ``{term: definition}``. Only ``term`` is required. A wrong shape makes the file
-unreadable (``SourceError`` with file and line). An unknown key is a warning, not an error: a
-typo such as ``defintion`` must not pass unnoticed (``--strict`` fails on it), but a site that
-keeps extra data of its own in the entries (``tags``, ``category``) still builds.
+or a plain mapping ``{term: definition}``. Only ``term`` is required. An alias may also be a
+mapping, ``aliases: [Val, {name: 검증, link: false}]``: that alias is kept in the index and
+search but not auto-linked (a name that is also a common word: ``검증`` also means "verify").
+A wrong shape makes the file unreadable (``SourceError`` with file and line). An unknown key is
+a warning, not an error: a typo such as ``defintion`` must not pass unnoticed (``--strict``
+fails on it), but a site that keeps extra data of its own in the entries (``tags``,
+``category``) still builds.
 Pure: no MkDocs import.
 """
 
@@ -26,10 +30,10 @@ from typing import Any
 
 import yaml
 
-from ..model import Problem, Term
+from ..model import Problem, Term, match_key
 from ._common import Parsed, dedupe_aliases
 
-__all__ = ["KEYS", "DataError", "parse"]
+__all__ = ["ALIAS_KEYS", "KEYS", "DataError", "parse"]
 
 KEYS = ("term", "aliases", "definition", "summary", "id", "sort_key", "link", "case_sensitive")
 
@@ -142,6 +146,74 @@ def _text(value: object, what: str, line: int | None, hint: str = "") -> str | N
     raise DataError(f"{what} must be text, not {_kind(value)}{hint}", line)
 
 
+ALIAS_KEYS = ("name", "link")
+_ALIASES_HINT = "e.g. aliases: [SGD, 확률적 경사하강법, {name: 검증, link: false}]"
+
+
+def _aliases(value: object, label: str, line: int | None) -> tuple[list[str], dict[str, bool]]:
+    """The aliases of an entry, and the ``link`` setting of those given as a mapping.
+
+    An alias is text, or a mapping ``{name: 검증, link: false}`` for an alias that is kept in
+    the index and search but not linked automatically (a common word that is also a name of the
+    term). The settings are keyed by :func:`match_key`, so that they follow an alias through
+    :func:`dedupe_aliases`. Unlike an entry, an alias mapping has no room for data of a site's
+    own, so an unknown key in it is an error, not a warning: it is most likely a typo of
+    ``link``, and ignoring it would link a word the author meant to keep unlinked.
+    """
+    if value is None:
+        return [], {}
+    if not isinstance(value, list):
+        raise DataError(
+            f"'aliases' of {label} must be a list of text, not {_kind(value)} ({_ALIASES_HINT})",
+            line,
+        )
+    item_lines = getattr(value, "item_lines", [])
+    names: list[str] = []
+    links: dict[str, bool] = {}
+    for n, alias in enumerate(value):
+        at = item_lines[n] if n < len(item_lines) else line
+        if isinstance(alias, str):
+            names.append(alias)
+            continue
+        if not isinstance(alias, dict):
+            raise DataError(
+                f"alias {n + 1} in 'aliases' of {label} must be text or a mapping "
+                f"{{name: ..., link: false}}, not {_kind(alias)} ({_ALIASES_HINT})",
+                at,
+            )
+        key_lines = getattr(alias, "key_lines", {})
+        unknown = [str(k) for k in alias if k not in ALIAS_KEYS]
+        if unknown:
+            raise DataError(
+                f"unknown key '{unknown[0]}' in alias {n + 1} in 'aliases' of {label}; an alias "
+                "mapping takes only 'name' and 'link', e.g. {name: 검증, link: false}",
+                key_lines.get(unknown[0], at),
+            )
+        alias_name = alias.get("name")
+        if not isinstance(alias_name, str) or not alias_name.strip():
+            missing = (
+                "has no 'name'"
+                if alias_name is None
+                else f"has a 'name' that is {_kind(alias_name)}"
+            )
+            raise DataError(
+                f"alias {n + 1} in 'aliases' of {label} {missing}; write the alias as non-empty "
+                "text, e.g. {name: 검증, link: false}",
+                key_lines.get("name", at),
+            )
+        if "link" in alias:
+            link = alias["link"]
+            if not isinstance(link, bool):
+                raise DataError(
+                    f"'link' of the alias '{alias_name.strip()}' in 'aliases' of {label} must "
+                    f"be true or false, not {_kind(link)}",
+                    key_lines.get("link", at),
+                )
+            links[match_key(alias_name)] = link
+        names.append(alias_name)
+    return names, links
+
+
 def _entry(
     item: dict[Any, Any], number: int, line: int | None, path: str, problems: list[Problem]
 ) -> Term:
@@ -181,20 +253,13 @@ def _entry(
         block_hint if isinstance(item.get("definition"), list) else "",
     )
     summary = _text(item.get("summary"), f"'summary' of {label}", at("summary"))
-    aliases = item.get("aliases")
-    if aliases is None:
-        aliases = []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise DataError(
-            f"'aliases' of {label} must be a list of text, e.g. aliases: [SGD, 확률적 경사하강법]",
-            at("aliases"),
-        )
+    aliases, alias_link = _aliases(item.get("aliases"), label, at("aliases"))
     term_id = _text(item.get("id"), f"'id' of {label}", at("id")) or ""
     if term_id and any(ch.isspace() for ch in term_id):
         raise DataError(f"'id' of {label} must not contain spaces (it is a URL anchor)", at("id"))
     sort_key = _text(item.get("sort_key"), f"'sort_key' of {label}", at("sort_key"))
-    link = item.get("link", True)
-    if not isinstance(link, bool):
+    link = item.get("link")
+    if "link" in item and not isinstance(link, bool):
         raise DataError(f"'link' of {label} must be true or false, not {_kind(link)}", at("link"))
     case_sensitive = item.get("case_sensitive")
     if case_sensitive is not None and not isinstance(case_sensitive, bool):
@@ -202,9 +267,11 @@ def _entry(
             f"'case_sensitive' of {label} must be true, false or null, not {_kind(case_sensitive)}",
             at("case_sensitive"),
         )
+    kept = dedupe_aliases(name, aliases)
     return Term(
         name=name,
-        aliases=dedupe_aliases(name, aliases),
+        aliases=kept,
+        alias_links={a: alias_link[match_key(a)] for a in kept if match_key(a) in alias_link},
         definition=(definition or "").strip("\n"),
         summary=summary.strip() if summary and summary.strip() else None,
         id=term_id.strip(),
