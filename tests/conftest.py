@@ -29,8 +29,46 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# -- hypothesis profiles -------------------------------------------------------------------------
+# ``ci`` (chosen when CI=true): derandomised, so a failure in CI reproduces on any machine with the
+# same code, and no example database (CI machines start empty). ``dev`` (the default): random, as
+# many examples as ``ci``, failures remembered in the local database. ``long``
+# (HYPOTHESIS_PROFILE=long): twenty times the examples, for a thorough local run. HYPOTHESIS_PROFILE
+# names a profile explicitly and wins over CI. Tests that set no ``max_examples`` get the profile's;
+# tests whose examples are costly (site builds) scale theirs with ``examples(n)``.
+_BASE_EXAMPLES = 100
+settings.register_profile(
+    "ci",
+    max_examples=_BASE_EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "dev", max_examples=_BASE_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long",
+    max_examples=20 * _BASE_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
+
+
+def examples(n: int) -> int:
+    """``n`` examples under ``ci``/``dev``, scaled like the profile's ``max_examples`` (``long``:
+    twenty times as many), for tests that set their own count because each example is costly."""
+    return max(1, n * settings.default.max_examples // _BASE_EXAMPLES)
+
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_61ca8ec2bf5f38d6.txt"
 
