@@ -574,7 +574,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         gets the link, whose edges fall in ``parent``'s own text or exactly at the edges of its
         children; every element the link would wrap (with all it contains) is a wrappable inline
         element without a title. Skipped content, stashed raw tags and block boundaries show as
-        U+FFFC or NUL in the flow; no mention crosses them, which the first test makes sure of.
+        U+FFFC or NUL in the flow; no key crosses them, and the first check makes sure of it.
         """
         if _OPAQUE in flow[m.start : m.end] or _BOUNDARY in flow[m.start : m.end]:
             return None
