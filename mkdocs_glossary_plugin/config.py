@@ -64,6 +64,33 @@ class _Sources(base.BaseConfigOption[list[Any]]):
         return [self._item.run_validation(item) for item in items]
 
 
+class _WarnCode(c.Choice[str]):
+    """A finding code of ``warn``: one of ``CODES``.
+
+    ``fallback`` (a term missing in one language of a multilingual glossary) is reserved for
+    per-language glossaries, which this version does not read: it is rejected with a message that
+    says so, rather than accepted and never reported (a team relying on it would be misled).
+    """
+
+    CODES = ("unused", "undefined")
+
+    def __init__(self) -> None:
+        super().__init__(self.CODES)
+
+    def run_validation(self, value: object) -> str:
+        valid = ", ".join(self.CODES)
+        if value == "fallback":
+            raise base.ValidationError(
+                "the finding code 'fallback' (a term missing in a language of a multilingual "
+                f"glossary) is not available yet: this version reads one language; use {valid}"
+            )
+        if not isinstance(value, str) or value not in self.CODES:
+            raise base.ValidationError(
+                f"unknown finding code {value!r} in 'warn'; valid codes: {valid}"
+            )
+        return value
+
+
 class IndexConfig(base.Config):
     """``index``: the generated A–Z page."""
 
@@ -82,7 +109,7 @@ class IndexConfig(base.Config):
 
 
 class GlossaryConfig(base.Config):
-    """Options of the ``glossary`` plugin (GUIDE §2)."""
+    """Options of the ``glossary`` plugin, documented in ``docs/configuration.md``."""
 
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
@@ -113,3 +140,8 @@ class GlossaryConfig(base.Config):
     """UI language (``en``, ``ko``).
 
     Default: ``theme.language`` (Material) or ``theme.locale``, else ``en``."""
+
+    warn = c.ListOfItems(_WarnCode(), default=[])
+    """Findings that become warnings, so ``mkdocs build --strict`` fails on them: ``unused``
+    (a term no page mentions), ``undefined`` (a term without a definition). Unlisted findings
+    are only counted in the build's INFO summary."""

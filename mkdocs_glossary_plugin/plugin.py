@@ -223,9 +223,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return f"{page_url(self.config.index.path, self._use_directory_urls)}#{fragment(term.id)}"
 
     def _page_enabled(self, page: Page) -> bool:
-        """False on pages with front matter ``glossary: false`` or matched by ``exclude``."""
+        """False on pages with front matter ``glossary: false`` or matched by ``exclude``.
+
+        MkDocs reads front matter with PyYAML's safe loader (YAML 1.1), so unquoted ``false``,
+        ``no`` and ``off`` (any case) arrive as ``False`` and ``0`` as the integer 0; quoted, they
+        are strings, compared case-insensitively. ``isinstance(flag, int)`` covers ``False`` too
+        (a bool is an int); ``true``, ``1``, ``"yes"`` or a list leave the page in.
+        """
         flag = page.meta.get("glossary", True)
-        if flag is False or (isinstance(flag, str) and flag.strip().lower() in _FALSE):
+        if (isinstance(flag, int) and flag == 0) or (
+            isinstance(flag, str) and flag.strip().lower() in _FALSE
+        ):
             return False
         return not (self._exclude is not None and self._exclude.match_file(page.file.src_uri))
 
@@ -246,15 +254,47 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """One INFO summary per build (GUIDE §8)."""
+        """One INFO summary per build, and a warning per finding the ``warn`` option lists.
+
+        A term is mentioned when a page links it (automatically or with ``term()``); links on
+        the index page itself (one definition mentioning another term) do not count, since a
+        reader reaches them only through the glossary. Warnings are logged here, before MkDocs
+        counts them, so ``--strict`` fails on them.
+        """
         self._unfreeze()
         if not self.config.enabled or self.state is None or self.glossary is None:
             return
         state = self.state
         state.page = None
-        mentioned = {term_id for ids in state.usage.values() for term_id in ids}
+        mentioned = {
+            term_id
+            for src, ids in state.usage.items()
+            if src not in self._index_plans
+            for term_id in ids
+        }
         never = [t for t in self.glossary.terms if t.id not in mentioned]
         undefined = [t for t in self.glossary.terms if not t.has_definition]
+        if "unused" in self.config.warn:
+            for term in never:
+                log_problem(
+                    Problem(
+                        f"the term '{term.display_name}' is never mentioned on any page (the "
+                        "index page does not count); mention it on a page, remove it from the "
+                        "glossary, or remove 'unused' from the plugin's 'warn' option",
+                        term.path,
+                        term.line,
+                    )
+                )
+        if "undefined" in self.config.warn:
+            for term in undefined:
+                log_problem(
+                    Problem(
+                        f"the term '{term.display_name}' has no definition; add one, or remove "
+                        "'undefined' from the plugin's 'warn' option",
+                        term.path,
+                        term.line,
+                    )
+                )
         log.info(
             "%d terms loaded, %d links made on %d pages, %d terms never mentioned%s, "
             "%d terms without a definition%s",
