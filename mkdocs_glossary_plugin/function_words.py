@@ -143,6 +143,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _FOLDED, _CASED = _tables()
+#: No function word is longer, even decomposed (NFD): a longer key is not looked up.
+_LONGEST = max(len(unicodedata.normalize("NFD", word)) for word in _CASED)
 
 
 def function_word_language(key: str, *, case_sensitive: bool = False) -> str | None:
@@ -152,7 +154,10 @@ def function_word_language(key: str, *, case_sensitive: bool = False) -> str | N
     a case-sensitive one as written, against each word in lower case and capitalised, since that
     is what it would link in running text (module docstring).
     """
-    key = unicodedata.normalize("NFC", key).strip()
+    key = key.strip()
+    if len(key) > _LONGEST:  # most glossary keys: no normalisation needed to tell
+        return None
+    key = unicodedata.normalize("NFC", key)
     if case_sensitive:
         return _CASED.get(key)
     return _FOLDED.get(key.casefold())

@@ -227,6 +227,9 @@ def test_korean_function_words_are_not_linked(ko_site: Path) -> None:
         ("IT", True, None),
         ("The Transformer", False, None),  # whole key only
         ("theory", False, None),
+        ("Themselves", False, "English"),  # the longest words are still looked up
+        ("themselvesx", False, None),
+        (unicodedata.normalize("NFD", "그러므로"), False, "Korean"),
         ("또는", False, "Korean"),
         (unicodedata.normalize("NFD", "또는"), False, "Korean"),  # NFC
         ("또는다", False, None),
@@ -235,7 +238,7 @@ def test_korean_function_words_are_not_linked(ko_site: Path) -> None:
 )
 def test_function_word_language(key: str, case_sensitive: bool, language: str | None) -> None:
     """Catches: dropping the case fold, the NFC step, the cased comparison, or the whole-key
-    comparison."""
+    comparison; a length cut-off shorter than the longest word (or than its NFD spelling)."""
     assert function_word_language(key, case_sensitive=case_sensitive) == language
 
 
