@@ -888,11 +888,19 @@ class Matcher:
 
     @staticmethod
     def _function_word_problem(term: Term, key: str, language: str) -> Problem:
+        """The INFO for a function-word key, with the fix its source format allows: only a YAML
+        or JSON entry can say ``link: true`` (the format follows the file's extension)."""
         what = "name" if key == term.name else "alias"
+        if term.path.lower().endswith((".yml", ".yaml", ".json")):
+            fix = "set `link: true` on its entry to link it anyway"
+        else:
+            fix = (
+                "to link it anyway, use the term() macro, or write the entry in a YAML/JSON "
+                "source with `link: true`"
+            )
         return Problem(
             f"the {what} '{key}' of '{term.display_name}' is a function word of {language}: "
-            "it is not linked automatically (the entry stays in the index); set `link: true` "
-            "on its entry to link it anyway",
+            f"it is not linked automatically (the entry stays in the index); {fix}",
             term.path or None,
             term.line or None,
             level="info",

@@ -19,6 +19,7 @@ from conftest import build, build_log, content_of, glossary_links, html_of
 from mkdocs_glossary_plugin.function_words import FUNCTION_WORDS, function_word_language
 from mkdocs_glossary_plugin.matcher import Matcher
 from mkdocs_glossary_plugin.model import Term
+from mkdocs_glossary_plugin.sources import load
 
 pytestmark = pytest.mark.slow
 
@@ -256,6 +257,20 @@ def test_matcher_skips_function_word_keys_unless_link_true() -> None:
     forced = Matcher([Term("or", aliases=("and",), link=True)])
     assert [m.key for m in forced.find("this or that and more")] == ["or", "and"]
     assert forced.problems == []
+
+
+def test_the_fix_offered_fits_the_source_format(tmp_path: Path) -> None:
+    """A heading-format entry cannot say ``link: true``: its message offers what it can do.
+
+    Catches: the YAML-only fix offered for a Markdown source (a dead end for the reader)."""
+    (tmp_path / "glossary.md").write_text("# Glossary\n\n## T\n\n### The\n\nArticle.\n", "utf-8")
+    matcher = Matcher(load(["glossary.md"], str(tmp_path)).terms)
+    [problem] = matcher.problems
+    assert str(problem) == (
+        "glossary.md:5: the name 'The' of 'The' is a function word of English: it is not linked "
+        "automatically (the entry stays in the index); to link it anyway, use the term() macro, "
+        "or write the entry in a YAML/JSON source with `link: true`"
+    )
 
 
 # -- the docs list the words of the module -------------------------------------------------------
