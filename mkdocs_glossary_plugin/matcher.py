@@ -45,13 +45,17 @@ Characters fall into script classes: Latin (with digits and Latin diacritics), H
 (Han and kana), other letters, and non-letters. A key never starts inside a word of its own
 class (``미니배치`` does not contain ``배치``, ``gradients`` does not contain ``radient``),
 while two classes side by side are an edge (``ResNet에서는``). A hyphen or underscore glued
-between two words joins them into one name (``Pre-ResNet``, ``ResNet-50``). At the end:
+between two words joins them into one name (``Pre-ResNet``, ``ResNet-50``, ``pre_ResNet``),
+except a hyphen between a Latin (or digit) word and a Hangul word, which is an edge on both
+sides (``OpenAPI-특화``, ``딥-ResNet``): Korean writes it to attach a Korean word to a foreign
+name, not to coin one name. At the end:
 
 * a Latin-final key must not be followed by a Latin letter or digit, except an English plural
   ending (see :func:`_plural_kind`); any Hangul may follow it (``FLOPs가``, ``ResNet기반``);
 * a Hangul-final key is followed by the end of the text, a non-Hangul character, or a run of
-  Hangul that is entirely a Korean particle / copula / light-verb ending sequence
-  (:data:`PARTICLE_SEQUENCES`), never by other Hangul (``텐서`` is not in ``텐서플로``).
+  Hangul that is entirely a Korean particle / copula / light-verb ending / relational suffix
+  sequence (:data:`PARTICLE_SEQUENCES`), never by other Hangul (``텐서`` is not in
+  ``텐서플로``, ``보안`` is not in ``보안용어`` although ``보안용`` is ``보안`` + ``-용``).
 """
 
 from __future__ import annotations
@@ -160,6 +164,10 @@ _CLASSES = _ClassTable()
 
 #: Characters that join two words into one name when glued between them.
 _JOINERS = frozenset("-\u2010\u2011_")
+#: The script classes on the two sides of a glued hyphen that make it an edge rather than a
+#: joiner: a Latin (or digit) word and a Hangul word (``OpenAPI-특화``, ``딥-ResNet``). An
+#: underscore always joins (``config_설정`` is an identifier).
+_HYPHEN_EDGES = frozenset((("L", "H"), ("H", "L")))
 #: Hyphens: between two words of a key they are the same as a space.
 _HYPHENS = frozenset("-\u2010\u2011")
 #: The separator of the canonical form (stands for a space or a hyphen between words).
@@ -328,7 +336,10 @@ _S_BASE = 0xAC00
 _EU = "으"
 #: Final consonants (jongseong) that endings attach to the last syllable of a stem.
 _FINAL_INDEX = {"ㄴ": 4, "ㄹ": 8, "ㅁ": 16, "ㅂ": 17, "ㅆ": 20}
-_MEDIAL_I, _MEDIAL_YEO, _MEDIAL_OE, _MEDIAL_WAE, _MEDIAL_A, _MEDIAL_O = 20, 6, 11, 10, 0, 8
+#: Medial vowels (jungseong) by their index in a syllable.
+_MEDIAL_A, _MEDIAL_AE, _MEDIAL_EO, _MEDIAL_E, _MEDIAL_YEO = 0, 1, 4, 5, 6
+_MEDIAL_O, _MEDIAL_WA, _MEDIAL_WAE, _MEDIAL_OE, _MEDIAL_U, _MEDIAL_WEO = 8, 9, 10, 11, 13, 14
+_MEDIAL_I = 20
 
 
 def _decompose(syllable: str) -> tuple[int, int, int]:
@@ -369,21 +380,38 @@ def _attach(stem: str, ending: str) -> str:
     return stem + ending
 
 
-def _eo_forms(stem: str) -> list[str]:
-    """The stem with the connective ``-아/어`` (the base of ``-아서``, ``-아야``, the past ``-았``).
+def _topic_contracted(form: str) -> str:
+    """``form`` (vowel-final) with the topic particle ``는`` written as its final ``ㄴ``, as
+    Korean writes it after a vowel: ``하지는`` → ``하진``, ``에서는`` → ``에선``."""
+    initial, medial, _ = _decompose(form[-1])
+    return form[:-1] + _compose(initial, medial, _FINAL_INDEX["ㄴ"])
 
-    Vowel harmony picks ``아`` after ``ㅏ``/``ㅗ``, else ``어``; the usual contractions are spelled
-    both ways where both are used: ``하`` → ``해``/``하여``, ``되`` → ``돼``/``되어``,
-    ``시키`` → ``시켜``.
+
+def _eo_forms(stem: str) -> list[str]:
+    """The stem with the connective ``-아/어`` (the base of ``-아서``, ``-아야``, the past ``-았``,
+    and of the auxiliary verbs: ``해 보다``).
+
+    Vowel harmony picks ``아`` after ``ㅏ``/``ㅗ``, else ``어``. The vowels fuse as Korean
+    spelling writes them (한글 맞춤법 §34-§36), both ways where both are used: ``하`` →
+    ``해``/``하여``; ``ㅏ``/``ㅓ`` absorb the ending (``가`` → ``가``); ``ㅐ``/``ㅔ`` may
+    (``내`` → ``내``/``내어``); ``ㅗ``/``ㅜ`` → ``ㅘ``/``ㅝ`` (``보`` → ``봐``/``보아``,
+    ``주`` → ``줘``/``주어``); ``ㅚ`` → ``ㅙ`` (``되`` → ``돼``/``되어``); ``ㅣ`` → ``ㅕ``
+    (``시키`` → ``시켜``/``시키어``).
     """
     last = stem[-1]
     initial, medial, final = _decompose(last)
     if last == "하":
         return [stem[:-1] + "해", stem + "여"]
-    if final == 0 and medial == _MEDIAL_OE:
-        return [stem[:-1] + _compose(initial, _MEDIAL_WAE, 0), stem + "어"]
-    if final == 0 and medial == _MEDIAL_I:
-        return [stem[:-1] + _compose(initial, _MEDIAL_YEO, 0), stem + "어"]
+    if final == 0:
+        if medial in (_MEDIAL_A, _MEDIAL_EO):
+            return [stem]
+        if medial in (_MEDIAL_AE, _MEDIAL_E):
+            return [stem, stem + "어"]
+        fused = {_MEDIAL_O: _MEDIAL_WA, _MEDIAL_U: _MEDIAL_WEO, _MEDIAL_OE: _MEDIAL_WAE,
+                 _MEDIAL_I: _MEDIAL_YEO}.get(medial)  # fmt: skip
+        if fused is not None:
+            plain = "아" if medial == _MEDIAL_O else "어"
+            return [stem[:-1] + _compose(initial, fused, 0), stem + plain]
     return [stem + ("아" if medial in (_MEDIAL_A, _MEDIAL_O) else "어")]
 
 
@@ -394,47 +422,92 @@ def _past(eo_form: str) -> str:
     return eo_form[:-1] + _compose(initial, medial, _FINAL_INDEX["ㅆ"])
 
 
-#: Case particles that say where, with whom, by what (부사격·공동격 조사), and the honorific subject
-#: marker. They may be followed by the extenders below (``에서부터``, ``으로부터``).
+# The noun particles stack in four slots, each optional, in this order (the particle classes of
+# the Standard Korean Language Dictionary: 격조사 case, 보조사 auxiliary, 접속조사 conjunctive):
+#
+#   [adverbial case] [extender] [delimiter] [structural case]
+#   에서              부터        는                              에서부터는
+#   으로                          만          의                  으로만의 (rare), 으로의
+#
+# plus ``만`` before the instrumental ``(으)로`` (``만으로도``), the topic ``는`` contracted
+# into the syllable before it (``에선``), and the plural ``들`` before all of them.
+
+#: The quotative ``(이)라고``, a case particle that marks a quotation (``정규화라고도``): an
+#: adverbial, but the genitive never follows it directly.
+_QUOTATIVE = ("라고", "이라고")
+#: Case particles that say where, with whom, by what, as what (부사격·공동격 조사), the honorific
+#: subject marker, and the quotative. They may be followed by the extenders below
+#: (``에서부터``, ``으로부터``).
 _ADVERBIAL = (
     "에", "에서", "에게", "에게서", "께", "께서", "한테", "한테서", "더러", "로", "으로",
-    "로서", "으로서", "로써", "으로써", "와", "과", "랑", "이랑", "하고",
+    "로서", "으로서", "로써", "으로써", "와", "과", "랑", "이랑", "하고", *_QUOTATIVE,
 )  # fmt: skip
-#: Adverbial particles that also extend another particle (``에서부터``, ``에게까지``).
+#: Adverbial particles that also extend another particle (``에서부터``, ``에게까지``). Two of
+#: them never stack (``처음부터 끝까지`` is two words).
 _EXTENDER = ("부터", "까지", "처럼", "보다", "만큼", "대로", "마다", "같이", "밖에")
-#: Auxiliary particles (보조사): topic, also, only, even, or, whatever.
+#: Auxiliary particles (보조사): topic, also, only, even, or, whatever, precisely.
 _DELIMITER = (
     "은", "는", "도", "만", "조차", "마저", "라도", "이라도", "야", "이야", "나", "이나",
-    "든지", "이든지", "든", "이든", "나마", "이나마", "뿐", "요", "은커녕", "는커녕",
+    "든지", "이든지", "든", "이든", "든가", "이든가", "나마", "이나마", "뿐", "요", "은커녕",
+    "는커녕", "야말로", "이야말로",
 )  # fmt: skip
 #: Delimiters after which a structural particle may still come (``만을``, ``뿐이``).
 _DELIMITER_OPEN = ("만", "뿐")
 #: Structural case particles (subject, object, genitive): always last.
 _STRUCTURAL = ("이", "가", "을", "를", "의")
+#: The instrumental particles, the one case ``만`` may also stand before (``만으로``, next to
+#: ``으로만``; before the other cases ``만`` comes after: ``에게만``, never ``만에게``).
+_INSTRUMENTAL = ("으로", "으로서", "으로써")
+#: Particles whose vowel-final last syllable takes the topic ``는`` as a final ``ㄴ`` in
+#: writing (``에선``, ``으론``, ``라곤``, ``부턴``, ``까진``, ``보단``, ``밖엔``). Only the
+#: contractions Korean writes (``와는``, ``마다는``, ``더러는`` stay as they are), and none
+#: that is also a noun suffix: ``로는`` → ``론`` is left out, ``모델론`` is a "theory of models".
+_TOPIC_CONTRACTS = (
+    "에", "에서", "에게", "에게서", "한테", "한테서", "께서", "으로", "로서", "으로서",
+    "라고", "이라고", "부터", "까지", "보다", "밖에",
+)  # fmt: skip
 
 #: Verbal endings that attach to a stem as written (``다``) or through :func:`_attach`.
 _ENDINGS = (
-    "다", "고", "고서", "고는", "고도", "(으)며", "(으)면", "(으)면서", "(으)면서도", "(으)므로",
-    "(으)니", "(으)니까", "(으)나", "지", "지만", "지요", "죠", "지는", "지도", "게", "게끔",
-    "도록", "기", "는", "는데", "는지", "는가", "던", "든지", "거나", "거든", "(으)려고",
-    "(으)려면", "(으)려는", "자", "자마자", "네", "냐", "느냐", "더라도", "다가", "다는",
-    "다고", "다면", "ㄴ", "ㄴ다", "ㄴ다면", "ㄴ다고", "ㄴ다는", "ㄴ데", "ㄴ지", "ㄴ가", "ㄹ",
-    "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니다만", "ㅂ니까",
+    "다", "고", "고서", "고는", "고도", "고자", "(으)며", "(으)면", "(으)면서", "(으)면서도",
+    "(으)므로", "(으)니", "(으)니까", "(으)나", "지", "지만", "지요", "죠", "지는", "지도", "게",
+    "게끔", "도록", "되", "듯이", "기", "는", "는데", "는지", "는가", "던", "든지", "든", "거나",
+    "거든", "(으)려고", "(으)려면", "(으)려는", "자", "자마자", "네", "냐", "느냐", "더라도",
+    "다가", "다는", "다고", "다면", "ㄴ", "ㄴ다", "ㄴ다면", "ㄴ다고", "ㄴ다는", "ㄴ데", "ㄴ지",
+    "ㄴ가", "ㄹ", "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니다만", "ㅂ니까", "ㅂ시다",
 )  # fmt: skip
-#: Endings after the connective ``-아/어`` form (``해서``, ``되어야``) and bare ``해``.
-_EO_ENDINGS = ("", "서", "야", "도", "요", "야만", "서는", "서도", "라")
-#: Endings after the past stem (``했다``, ``되었으며``).
+#: Endings after the connective ``-아/어`` form (``해서``, ``되어야``) and bare ``해``;
+#: ``선`` is ``서는`` with the topic contracted (``해선``).
+_EO_ENDINGS = ("", "서", "야", "도", "요", "야만", "서는", "서도", "선", "라")
+#: Endings after the past stem (``했다``, ``되었으며``) and after ``-겠-`` (``하겠습니다``).
 _PAST_ENDINGS = (
     "다", "고", "으며", "으나", "으면", "으므로", "으니", "으니까", "는데", "는지", "을", "던",
     "지만", "습니다", "어요", "기", "음", "다는", "다고", "다면", "을지", "더라도",
 )  # fmt: skip
 #: Nominalising endings: a particle may follow them (``하기를``, ``함으로써``, ``임을``).
 _NOMINAL_ENDINGS = ("기", "ㅁ")
-#: Connective endings that take a delimiter (``하고도``, ``해서는``, ``하지도``).
+#: Connective endings that take a delimiter (``하고도``, ``해서는``, ``하지도``, ``하진``).
 _DELIMITABLE_ENDINGS = ("고", "지", "게", "도록", "(으)면서", "(으)려고")
+#: Those of them whose topic ``는`` is written contracted (``하진``, ``하곤``).
+_TOPIC_CONTRACTED_ENDINGS = ("고", "지")
+#: Endings only the honorific ``-(으)시-`` takes, fused with it (``하세요``, ``하십시오``).
+_HONORIFIC_ENDINGS = ("세요", "십시오")
 
 #: Light verbs that turn a noun into a verb (정규화하다, 정규화되다, 학습시키다, 학습받다).
 _LIGHT_VERBS = ("하", "되", "시키", "받", "당하")
+#: Auxiliary verbs after the ``-아/어`` form of a light verb, which Korean spelling lets be
+#: written glued to it (한글 맞춤법 §47: ``해 보다``/``해보다``, ``되어 있다``/``되어있다``):
+#: try, give, give (humble), keep, lay, finish off, get through, come, go, be in a state.
+_AUXILIARIES = ("보", "주", "드리", "두", "놓", "버리", "내", "오", "가", "있")
+#: An adjective written glued to a noun although spelling wants a space (``모델같은``): its
+#: forms follow the noun like those of a light verb. (``같이`` glued is also the particle.)
+_GLUED_ADJECTIVES = ("같",)
+#: Noun suffixes that relate the noun to something without making another concept of it:
+#: ``-용`` for (``보안용``), ``-상`` in terms of (``보안상``), ``-별`` by (``모델별``), ``-당``
+#: per (``배치당``). The noun they make takes particles and the copula (``보안상의``,
+#: ``보안용이다``). ``-적`` and ``-성`` are not here: they make a new word, an adjective or a
+#: property (``비동기적``, ``비동기성``), which needs its own alias to be linked.
+_NOUN_SUFFIXES = ("용", "상", "별", "당")
 #: Copula endings that keep their form after a vowel-final noun without ``이``
 #: (``정규화다``, ``정규화라는``, ``정규화며``): only these, because a bare one-syllable ending
 #: such as ``기`` or ``자`` is more often the end of another noun (``연산자``).
@@ -444,35 +517,75 @@ _COPULA_DROP = (
 )  # fmt: skip
 #: Copula forms that exist only with ``이``.
 _COPULA_ONLY = ("이라", "이라서", "이라고", "이라는", "이라면", "이란", "이며")
+#: The copula's ``-어`` forms: ``이어`` after a consonant, contracted ``여`` after a vowel
+#: (``비동기여야``); the endings they take are those of :data:`_EO_ENDINGS` but the bare form
+#: (``여`` alone is the vocative particle) and the imperative ``라``.
+_COPULA_EO = ("이어", "여")
+_COPULA_EO_ENDINGS = tuple(e for e in _EO_ENDINGS if e not in ("", "라"))
+
+
+def _nominal_particles() -> tuple[str, ...]:
+    """Particles after a nominalised verb or copula (``하기를``, ``하기로``, ``함으로써``,
+    ``하기보다는``, ``임에도``): a case particle or extender, alone or with ``는``/``도``/``만``;
+    a structural one; ``만`` before a structural one; or a delimiter alone. Bounded on purpose:
+    a nominalised verb stays a verb form and takes no long stacks.
+    """
+    cases = ("에", "에서", "로", "으로", "로서", "으로서", "로써", "으로써", "과", "와",
+             "까지", "보다", "부터", "만큼", "처럼")  # fmt: skip
+    out = {c + d for c in cases for d in ("", "는", "도", "만")}
+    out.update(_STRUCTURAL)
+    out.update("만" + s for s in _STRUCTURAL)
+    out.update(("은", "는", "도", "만", "란", "이란", "조차", "마저", "이나", "나", "이야",
+                "야", "라도", "이라도", "뿐"))  # fmt: skip
+    return tuple(sorted(out))
+
+
+#: Particles after a nominalised verb or copula (see :func:`_nominal_particles`).
+_NOMINAL_PARTICLES = _nominal_particles()
+
+_ADVERBIALS = ("", *_ADVERBIAL, *("만" + i for i in _INSTRUMENTAL))
+_EXTENDERS = ("", *_EXTENDER)
+_DELIMITERS = (
+    "",
+    *_DELIMITER,
+    *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b != a),  # 만은, 뿐만
+)
+_SUBJECT_OBJECT = frozenset(("이", "가", "을", "를"))
+#: [adverbial][extender] with the topic ``는`` contracted into its last syllable (``에선``,
+#: ``에서부턴``, ``만으론``): a whole sequence, nothing follows the topic.
+_TOPIC_CONTRACTED = frozenset(
+    _topic_contracted(a + e)
+    for a in _ADVERBIALS
+    for e in _EXTENDERS
+    if (e or a) and (e or a.removeprefix("만")) in _TOPIC_CONTRACTS
+)
 
 
 def _noun_particle_sequences() -> set[str]:
     """Particle sequences after a noun, in the order Korean grammar stacks them.
 
     [adverbial particle] [extender] [delimiter] [structural particle], each optional:
-    ``에서는``, ``에게도``, ``으로써``, ``으로부터의``, ``까지만``, ``만을``, ``과의``. A structural
-    subject/object marker (이/가/을/를) only follows nothing, an extender (``까지를``) or an open
-    delimiter (``만을``); the genitive ``의`` also follows an adverbial (``에서의``). A delimiter
-    may follow ``만``/``뿐`` (``만은``, ``만이라도``, ``뿐만``).
+    ``에서는``, ``에게도``, ``으로써``, ``으로부터의``, ``까지만``, ``만을``, ``과의``,
+    ``라고도``. A structural subject/object marker (이/가/을/를) only follows nothing, an
+    extender (``까지를``) or an open delimiter (``만을``); the genitive ``의`` also follows an
+    adverbial (``에서의``) but the quotative. A delimiter may follow ``만``/``뿐`` (``만은``,
+    ``만이라도``, ``뿐만``). ``만`` may also stand before the instrumental (``만으로도``), and
+    the topic ``는`` may be contracted into the particle before it (``에선``).
     """
-    out: set[str] = set()
-    adverbials = ("", *_ADVERBIAL)
-    extenders = ("", *_EXTENDER)
-    delimiters = (
-        "",
-        *_DELIMITER,
-        *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b != a),  # 만은, 뿐만
-    )
+    out: set[str] = set(_TOPIC_CONTRACTED)
     for adverbial, extender, delimiter, structural in product(
-        adverbials, extenders, delimiters, ("", *_STRUCTURAL)
+        _ADVERBIALS, _EXTENDERS, _DELIMITERS, ("", *_STRUCTURAL)
     ):
-        if structural in ("이", "가", "을", "를"):
+        if structural in _SUBJECT_OBJECT:
             if delimiter and not delimiter.endswith(_DELIMITER_OPEN):
                 continue
             if adverbial and not extender and not delimiter:
                 continue
-        if structural == "의" and delimiter and not delimiter.endswith(_DELIMITER_OPEN):
-            continue
+        if structural == "의":
+            if delimiter and not delimiter.endswith(_DELIMITER_OPEN):
+                continue
+            if adverbial in _QUOTATIVE and not extender and not delimiter:
+                continue
         out.add(adverbial + extender + delimiter + structural)
     out.discard("")
     return out
@@ -480,41 +593,100 @@ def _noun_particle_sequences() -> set[str]:
 
 def _copula_forms() -> set[str]:
     """Forms of the copula ``이다`` after a noun (``이다``, ``인``, ``입니다``, ``이었다``,
-    ``였다``, ``이에요``/``예요``, ``이라는``/``라는``, ``임을``, ``이기에``)."""
+    ``였다``, ``이에요``/``예요``, ``이어야``/``여야``, ``이라는``/``라는``, ``임을``,
+    ``이기에``)."""
     forms: set[str] = set(_COPULA_ONLY)
     for ending in _ENDINGS:
         forms.add(_attach("이", ending))
     for past in ("이었", "였"):
         forms.update(past + e for e in _PAST_ENDINGS)
-    forms.update(("이어서", "여서", "이어야", "이에요", "예요", "이어도", "여도"))
+    forms.update(eo + e for eo in _COPULA_EO for e in _COPULA_EO_ENDINGS)
+    forms.update(("이에요", "예요"))
     forms.update(_COPULA_DROP)
+    forms.update(c + p for c in ("임", "이기") for p in _NOMINAL_PARTICLES)
     return forms
 
 
-def _light_verb_forms() -> set[str]:
-    """Conjugations of the light verbs after a verbal noun: ``정규화하면``, ``정규화된``,
-    ``학습시켜``, ``양자화했다``, ``변환함으로써``, ``정규화하기를``, ``적용하고도``."""
+def _conjugations(stem: str) -> set[str]:
+    """The forms of a verb or adjective ``stem``: ``하`` → ``하면``, ``한``, ``해서``,
+    ``했다``, ``하겠습니다``, ``함으로써``, ``하기로``, ``하고도``, ``하진``; ``하시`` →
+    ``하세요``. Every form begins with ``stem[:-1]``: the endings change only its last
+    syllable."""
     forms: set[str] = set()
-    for stem in _LIGHT_VERBS:
-        for ending in _ENDINGS:
-            forms.add(_attach(stem, ending))
-        for ending in _NOMINAL_ENDINGS:
-            nominal = _attach(stem, ending)
-            forms.update(nominal + p for p in _NOMINAL_PARTICLES)
-        for ending in _DELIMITABLE_ENDINGS:
-            form = _attach(stem, ending)
-            forms.update(form + d for d in ("는", "도", "만", "요"))
-        for eo in _eo_forms(stem):
-            forms.update(eo + e for e in _EO_ENDINGS)
-            forms.update(_past(eo) + e for e in _PAST_ENDINGS)
+    for ending in _ENDINGS:
+        forms.add(_attach(stem, ending))
+    for ending in _NOMINAL_ENDINGS:
+        nominal = _attach(stem, ending)
+        forms.update(nominal + p for p in _NOMINAL_PARTICLES)
+    for ending in _DELIMITABLE_ENDINGS:
+        form = _attach(stem, ending)
+        forms.update(form + d for d in ("는", "도", "만", "요"))
+        if ending in _TOPIC_CONTRACTED_ENDINGS:
+            forms.add(_topic_contracted(form))
+    for eo in _eo_forms(stem):
+        forms.update(eo + e for e in _EO_ENDINGS)
+        forms.update(_past(eo) + e for e in _PAST_ENDINGS)
+    forms.update(stem + "겠" + e for e in _PAST_ENDINGS)
+    if stem[-1] == "시":
+        forms.update(stem[:-1] + e for e in _HONORIFIC_ENDINGS)
     return forms
 
 
-#: Particles after a nominalised verb or copula (``하기를``, ``함으로써``, ``임에도``).
-_NOMINAL_PARTICLES = (
-    "이", "가", "을", "를", "은", "는", "도", "만", "에", "에는", "에도", "으로", "으로써",
-    "으로서", "과", "와", "의", "까지", "보다",
-)  # fmt: skip
+def _verb_stems() -> dict[str, frozenset[str]]:
+    """The verb stems that may follow a noun, as ``stem[:-1]`` -> the last syllables it ends
+    with: the light verbs (``하``, ``당하``), the light verbs with an auxiliary after their
+    ``-아/어`` form (``해보``, ``되어있``, ``시켜두``), the glued adjectives (``같``), and the
+    honorific ``-(으)시-`` of each verb (``하시``, ``해보시``, ``받으시``)."""
+    verbs = set(_LIGHT_VERBS)
+    for light in _LIGHT_VERBS:
+        verbs.update(eo + aux for eo in _eo_forms(light) for aux in _AUXILIARIES)
+    verbs.update({_attach(v, "(으)시") for v in verbs})
+    verbs.update(_GLUED_ADJECTIVES)
+    stems: dict[str, set[str]] = {}
+    for verb in verbs:
+        stems.setdefault(verb[:-1], set()).add(verb[-1])
+    return {head: frozenset(lasts) for head, lasts in stems.items()}
+
+
+class _Tails(dict[str, frozenset[str]]):
+    """Last syllable of a verb stem -> its forms (:func:`_conjugations`), worked out the first
+    time a text needs them: the forms of a stem are ``stem[:-1]`` followed by one of these.
+    Building all of them cost some 4 ms at import, which every build would pay, while a site
+    meets a few of them."""
+
+    def __missing__(self, last: str) -> frozenset[str]:
+        tails = self[last] = frozenset(_conjugations(last))
+        return tails
+
+
+#: Verb stems after a noun (see :func:`_verb_stems`), by all but their last syllable.
+_VERB_STEMS = _verb_stems()
+_VERB_TAILS = _Tails()
+
+
+def _verb_forms() -> set[str]:
+    """Every conjugated verb after a noun (:data:`_VERB_STEMS` with :data:`_VERB_TAILS`):
+    ``정규화하면``, ``정규화된``, ``학습시켜``, ``양자화했다``, ``변환함으로써``,
+    ``정규화해보기``, ``정규화되어있다``, ``정규화하세요``, ``모델같은``."""
+    return {
+        head + tail
+        for head, lasts in _VERB_STEMS.items()
+        for last in lasts
+        for tail in _VERB_TAILS[last]
+    }
+
+
+def _is_verb_form(text: str) -> bool:
+    """Whether ``text`` is in :func:`_verb_forms`, without enumerating them: cut it after each
+    syllable into a stem head of :data:`_VERB_STEMS` and a tail of its last syllables."""
+    for cut in range(len(text)):
+        lasts = _VERB_STEMS.get(text[:cut])
+        if lasts is not None:
+            tail = text[cut:]
+            for last in lasts:
+                if tail in _VERB_TAILS[last]:
+                    return True
+    return False
 
 
 def _particle_sequences() -> frozenset[str]:
@@ -523,10 +695,12 @@ def _particle_sequences() -> frozenset[str]:
     * noun particles, alone or stacked (:func:`_noun_particle_sequences`);
     * the copula ``이다`` in its forms, after the noun or after an extender / open delimiter
       (``까지이다``, ``뿐이다``), and nominalised copula forms with a particle (``임을``);
-    * the light verbs ``하다``/``되다``/``시키다``/``받다``/``당하다`` conjugated
-      (:func:`_light_verb_forms`);
+    * the light verbs ``하다``/``되다``/``시키다``/``받다``/``당하다`` conjugated, also with an
+      auxiliary verb or the honorific, and the glued adjective ``같다`` (:func:`_verb_forms`);
     * the plural ``들``, alone or followed by any noun particle or copula form (``블록들을``,
-      ``블록들이다``).
+      ``블록들이다``);
+    * a noun suffix ``-용``/``-상``/``-별``/``-당``, alone or followed by any noun particle or
+      copula form (``보안상의``, ``보안용이다``).
 
     The list is generated from the grammar rather than from examples, and it over-generates a
     little (a particle that does not suit the noun's last sound is accepted: ``정규화을``), which
@@ -536,17 +710,17 @@ def _particle_sequences() -> frozenset[str]:
     """
     nouns = _noun_particle_sequences()
     copula = _copula_forms()
-    copula_nominal = {"임", "이기"}
-    copula |= {c + p for c in copula_nominal for p in _NOMINAL_PARTICLES}
-    out: set[str] = set(nouns) | copula | _light_verb_forms()
+    out: set[str] = set(nouns) | copula | _verb_forms()
     out.update(p + c for p in (*_EXTENDER, *_DELIMITER_OPEN) for c in copula)
     out.add("들")
     out.update("들" + s for s in nouns | copula)
+    out.update(_NOUN_SUFFIXES)
+    out.update(x + s for x in _NOUN_SUFFIXES for s in nouns | copula)
     return frozenset(out)
 
 
-#: Every particle / copula / light-verb sequence that may follow a Hangul-final term: some
-#: 40,000 strings, enumerated from the grammar on first use (for tests and documentation) by
+#: Every particle / copula / light-verb / suffix sequence that may follow a Hangul-final term:
+#: some 230,000 strings, enumerated from the grammar on first use (for tests and documentation) by
 #: :func:`_particle_sequences`. The matcher does not need them: :func:`is_particle_sequence`
 #: recognises the same strings without enumerating them.
 PARTICLE_SEQUENCES: frozenset[str]
@@ -562,31 +736,43 @@ def __getattr__(name: str) -> frozenset[str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_ADVERBIALS = ("", *_ADVERBIAL)
-_EXTENDERS = ("", *_EXTENDER)
-_DELIMITERS = (
-    "",
-    *_DELIMITER,
-    *(f"{a}{b}" for a in _DELIMITER_OPEN for b in _DELIMITER if b != a),
-)
-_SUBJECT_OBJECT = frozenset(("이", "가", "을", "를"))
+def _by_first(parts: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The parts of a slot by their first syllable, each with the empty part first: what
+    :func:`_is_noun_particle_sequence` tries at a point of the text is the parts that begin
+    with the syllable there, and nothing."""
+    out: dict[str, list[str]] = {}
+    for part in parts:
+        if part:
+            out.setdefault(part[0], [""]).append(part)
+    return {first: tuple(found) for first, found in out.items()}
+
+
+_NOTHING = ("",)
+_ADVERBIALS_BY_FIRST = _by_first(_ADVERBIALS)
+_EXTENDERS_BY_FIRST = _by_first(_EXTENDERS)
+_DELIMITERS_BY_FIRST = _by_first(_DELIMITERS)
 
 
 def _is_noun_particle_sequence(text: str) -> bool:
     """Whether ``text`` is in :func:`_noun_particle_sequences`, without enumerating them: try
-    every way to cut it into [adverbial] [extender] [delimiter] [structural] (the tables are
-    short, and a part must begin the rest of the text to be tried) under the same rules."""
+    every way to cut it into [adverbial] [extender] [delimiter] [structural] under the same
+    rules. Only the parts that begin with the syllable at the cut are tried (a handful:
+    looked up by that syllable), so a run that is no particle is refused in a few steps."""
     if not text:
         return False
-    for adverbial in _ADVERBIALS:
+    if text in _TOPIC_CONTRACTED:
+        return True
+    for adverbial in _ADVERBIALS_BY_FIRST.get(text[0], _NOTHING):
         if not text.startswith(adverbial):
             continue
         after_adverbial = len(adverbial)
-        for extender in _EXTENDERS:
+        at = text[after_adverbial : after_adverbial + 1]
+        for extender in _EXTENDERS_BY_FIRST.get(at, _NOTHING):
             if not text.startswith(extender, after_adverbial):
                 continue
             after_extender = after_adverbial + len(extender)
-            for delimiter in _DELIMITERS:
+            at = text[after_extender : after_extender + 1]
+            for delimiter in _DELIMITERS_BY_FIRST.get(at, _NOTHING):
                 if not text.startswith(delimiter, after_extender):
                     continue
                 structural = text[after_extender + len(delimiter) :]
@@ -595,7 +781,9 @@ def _is_noun_particle_sequence(text: str) -> bool:
                     if not open_delimiter or (adverbial and not extender and not delimiter):
                         continue
                 elif structural == "의":
-                    if not open_delimiter:
+                    if not open_delimiter or (
+                        adverbial in _QUOTATIVE and not extender and not delimiter
+                    ):
                         continue
                 elif structural:
                     continue
@@ -603,21 +791,10 @@ def _is_noun_particle_sequence(text: str) -> bool:
     return False
 
 
-def _other_particle_sequences() -> frozenset[str]:
-    """The particle sequences that are not noun particles (with or without the plural ``들``):
-    the copula, the light verbs, the copula after an extender or open delimiter, ``들`` and
-    ``들`` + copula. A few thousand strings, built at import; same grammar as
-    :func:`_particle_sequences`."""
-    copula = _copula_forms()
-    copula |= {c + p for c in ("임", "이기") for p in _NOMINAL_PARTICLES}
-    out: set[str] = copula | _light_verb_forms()
-    out.update(p + c for p in (*_EXTENDER, *_DELIMITER_OPEN) for c in copula)
-    out.add("들")
-    out.update("들" + c for c in copula)
-    return frozenset(out)
-
-
-_OTHER_PARTICLE_SEQUENCES = _other_particle_sequences()
+#: The copula forms after a noun (:func:`_copula_forms`), built at import (a few hundred).
+_COPULA_FORMS = frozenset(_copula_forms())
+#: What the copula may also follow inside a sequence (``까지이다``, ``뿐이다``).
+_COPULA_HOSTS = (*_EXTENDER, *_DELIMITER_OPEN)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -627,11 +804,17 @@ def is_particle_sequence(text: str) -> bool:
 
     The answer is remembered: the runs after the terms of a site are few and repeat.
     """
-    return (
-        text in _OTHER_PARTICLE_SEQUENCES
-        or _is_noun_particle_sequence(text)
-        or (text.startswith("들") and _is_noun_particle_sequence(text[1:]))
-    )
+    if text in _COPULA_FORMS or _is_noun_particle_sequence(text):
+        return True
+    head, rest = text[:1], text[1:]
+    if (head == "들" or head in _NOUN_SUFFIXES) and (
+        not rest or rest in _COPULA_FORMS or _is_noun_particle_sequence(rest)
+    ):
+        return True
+    for host in _COPULA_HOSTS:
+        if text.startswith(host) and text[len(host) :] in _COPULA_FORMS:
+            return True
+    return _is_verb_form(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -994,16 +1177,18 @@ class Matcher:
         """The longest key starting at ``s`` that passes every rule, with the end of its mention.
 
         The left edge first: a key never starts inside a word of its own class, nor after a
-        joiner glued to a word.
+        joiner glued to a word (but a hyphen between a Latin and a Hangul word is an edge).
         """
         if s:
             first = _CLASSES[low[s]]
             if first:
                 before = low[s - 1]
-                if _CLASSES[before] == first or (
-                    before in _JOINERS and s >= 2 and _CLASSES[low[s - 2]]
-                ):
+                if _CLASSES[before] == first:
                     return None
+                if before in _JOINERS and s >= 2:
+                    glued = _CLASSES[low[s - 2]]
+                    if glued and (before == "_" or (glued, first) not in _HYPHEN_EDGES):
+                        return None
         found = _walk(low, s, jump)
         if found is None:
             return None
@@ -1044,7 +1229,8 @@ class Matcher:
 
         The right edge: the end of the text, or a non-letter, or a letter of another class,
         or, after a Hangul-final key, a run of Hangul that is only particles; never a joiner
-        glued to a word. A plural ending is Latin.
+        glued to a word, but for a hyphen between a Latin and a Hangul word. A plural ending is
+        Latin.
         """
         if entry.case_sensitive:
             written = nfc[s:key_end]
@@ -1057,8 +1243,10 @@ class Matcher:
         if end >= len(low) or not last_class:
             return True
         after = low[end]
-        if after in _JOINERS and end + 1 < len(low) and _CLASSES[low[end + 1]]:
-            return False
+        if after in _JOINERS and end + 1 < len(low):
+            glued = _CLASSES[low[end + 1]]
+            if glued and (after == "_" or (last_class, glued) not in _HYPHEN_EDGES):
+                return False
         cls = _CLASSES[after]
         if not cls:
             return True

@@ -384,6 +384,51 @@ def test_table_is_large_enough() -> None:
     assert sum(1 for e in expected if not e) >= 25
 
 
+# --- a hyphen between a Latin (or digit) word and a Hangul word is an edge -------------------
+
+HYPHEN_MATCHER = Matcher(
+    [Term("OpenAPI"), Term("ResNet"), Term("정규화"), Term("딥러닝"), Term("Pre-conditioning")]
+)
+HYPHEN_CASES = [
+    P("OpenAPI-특화 기능", [("OpenAPI", "openapi")], id="Latin, hyphen, Hangul: edge after"),
+    P("딥-ResNet", [("ResNet", "resnet")], id="Hangul, hyphen, Latin: edge before"),
+    P("OpenAPI\u2010특화", [("OpenAPI", "openapi")], id="U+2010 HYPHEN is a hyphen too"),
+    P("3-정규화", [("정규화", "정규화")], id="a digit is Latin: edge before a Hangul term"),
+    P("정규화-layer", [("정규화", "정규화")], id="Hangul-final term, hyphen, Latin: edge"),
+    P(
+        "딥러닝-ResNet",
+        [("딥러닝", "딥러닝"), ("ResNet", "resnet")],
+        id="both sides of one hyphen are edges",
+    ),
+    P("ResNet-50", [], id="Latin-digit hyphen still joins"),
+    P("Pre-ResNet", [], id="Latin-Latin hyphen still joins"),
+    P("ResNet-50-기반", [], id="ResNet-50 is still another name before a Hangul word"),
+    P("딥-정규화", [], id="Hangul-Hangul hyphen still joins, before the term"),
+    P("정규화-기반", [], id="Hangul-Hangul hyphen still joins, after the term"),
+    P("딥_ResNet", [], id="an underscore joins across scripts, before"),
+    P("OpenAPI_특화", [], id="an underscore joins across scripts, after"),
+    P(
+        "Pre-conditioning-기반",
+        [("Pre-conditioning", "pre-conditioning")],
+        id="a key with a hyphen, then a hyphen and Hangul",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPHEN_CASES)
+def test_hyphen_between_latin_and_hangul(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, HYPHEN_MATCHER) == expected
+
+
+def test_a_term_containing_the_hyphenated_form_still_matches_it() -> None:
+    m = Matcher([Term("ResNet"), Term("ResNet-50")])
+    assert found("ResNet-50, ResNet-50-기반, ResNet-기반", m) == [
+        ("ResNet-50", "resnet-50"),
+        ("ResNet-50", "resnet-50"),
+        ("ResNet", "resnet"),
+    ]
+
+
 def test_match_fields() -> None:
     [m] = MATCHER.find("the Multi-Layer Perceptron는")
     assert m == Match(4, 26, "mlp", "Multi-Layer Perceptron")
@@ -662,9 +707,11 @@ def test_is_particle_sequence_recognises_exactly_the_enumerated_grammar() -> Non
     members = PARTICLE_SEQUENCES
     assert len(members) > 40_000
     assert all(is_particle_sequence(s) for s in members)
-    extra = ("들", "이", "하", "되", "임", "이기", "플로", "기법")
+    extra = ("들", "이", "하", "되", "임", "이기", "플로", "기법", "해", "해보", "되어", "같",
+             "만", "여", "이어", "시", "겠", "세요", "엔", "에선", "진", "곤", "선")  # fmt: skip
     tables = (mod._ADVERBIAL, mod._EXTENDER, mod._DELIMITER, mod._STRUCTURAL, mod._ENDINGS,
-              mod._COPULA_DROP, mod._COPULA_ONLY, mod._NOMINAL_PARTICLES, extra)  # fmt: skip
+              mod._COPULA_DROP, mod._COPULA_ONLY, mod._NOMINAL_PARTICLES, mod._NOUN_SUFFIXES,
+              mod._EO_ENDINGS, mod._PAST_ENDINGS, mod._AUXILIARIES, extra)  # fmt: skip
     parts = sorted({p for table in tables for p in table})
     probes = {a + b for a in parts for b in parts}
     sample = random.Random(0).sample(sorted(members), 1500)
