@@ -8,8 +8,10 @@ source that must stop the build (binary file, directory, symbolic-link loop, bro
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
+import threading
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -172,12 +174,12 @@ def test_problem_lines_do_not_depend_on_line_ends(tmp_path: Path, ends: str) -> 
 def test_undecodable_byte_line_counts_every_line_end(tmp_path: Path, ends: str) -> None:
     """The line and column of a byte that is not UTF-8 are counted as an editor counts them:
     CR-only files too, and the column in characters (the Hangul before it is one each)."""
-    head = LINE_ENDS[ends]("## A\n### Apple\n: 사과\n").encode("utf-8")
-    write(tmp_path, "g.md", head + "### 바나나\n".encode("euc-kr"))
+    head = LINE_ENDS[ends]("## A\n### Apple\n: 사과\n### 사과 ").encode("utf-8")
+    write(tmp_path, "g.md", head + "바나나\n".encode("euc-kr"))
     with pytest.raises(SourceError) as info:
         load(["g.md"], str(tmp_path))
     assert (info.value.path, info.value.line) == ("g.md", 4)
-    assert info.value.message.startswith("is not UTF-8 text: byte 0xb9 at column 5 is not valid")
+    assert info.value.message.startswith("is not UTF-8 text: byte 0xb9 at column 8 is not valid")
     assert "re-save the file as UTF-8" in info.value.message
 
 
@@ -465,10 +467,25 @@ def test_symbolic_link_to_a_listed_file_is_read_once(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_named_pipe_is_refused_not_read(tmp_path: Path) -> None:
-    """Reading a named pipe (or a device) would hang the build or never end: refused."""
-    os.mkfifo(tmp_path / "pipe.md")
-    with pytest.raises(SourceError) as info:
-        load(["pipe.md"], str(tmp_path))
+    """Reading a named pipe (or a device) would hang the build or never end: refused, before
+    it is opened. (A writer feeds the pipe, so that reading it would return a glossary, not
+    hang, if the check were gone.)"""
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+
+    def feed() -> None:
+        with contextlib.suppress(OSError), open(pipe, "w", encoding="utf-8") as fh:
+            fh.write("## A\n### Apple\n: x\n")
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        with pytest.raises(SourceError) as info:
+            load(["pipe.md"], str(tmp_path))
+    finally:
+        reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # lets the writer finish
+        writer.join()
+        os.close(reader)
     assert str(info.value).startswith("pipe.md: is not a regular file (")
     assert "is a named pipe, a socket or a device); 'source' takes text files" in str(info.value)
 
