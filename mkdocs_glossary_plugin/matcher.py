@@ -944,6 +944,8 @@ _RadixNode = tuple[Any, Any, Any]
 #: inside the anchor as (offset from the start, ``ies`` slot?, entries), then the offset and the
 #: node to go on from (None when no key goes past the anchor).
 _Jump = tuple[tuple[tuple[int, bool, list["_Entry"]], ...], int, "_RadixNode | None"]
+#: The key ends a walk met: (offset in the text, ``ies`` slot?, entries), or None for none.
+_Met = list[tuple[int, bool, list[_Entry]]] | None
 #: A candidate at one position: (end of the mention, key end, plural?, entry).
 _Candidate = tuple[int, int, bool, _Entry]
 
@@ -1309,7 +1311,7 @@ class _Jumps(dict[str, _Jump]):
         return jump
 
 
-def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]] | None:
+def _walk(low: str, s: int, jump: _Jump) -> _Met:
     """Follow the trie from ``s``; return (offset, ies, entries) for every key end met, or
     None when none is.
 
@@ -1322,7 +1324,7 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
     separator, also where a separator ends the edge.
     """
     met, j, node = jump
-    found: list[tuple[int, bool, list[_Entry]]] | None = None
+    found: _Met = None
     for k, ies, entries in met:
         if not ies or low.startswith("ies", s + k):
             if found is None:
@@ -1330,8 +1332,19 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
             found.append((s + k, ies, entries))
     if node is None:
         return found
+    return _descend(low, s + j, node, found)
+
+
+def _descend(low: str, i: int, node: _RadixNode, found: _Met) -> _Met:
+    """Walk on from ``node`` at offset ``i`` of the text, adding every key end met to ``found``.
+
+    The walk is a single path except where whitespace stands between two Hangul syllables and
+    the node has both readings of it: the space left out (``귀납 편향`` read as ``귀납편향``) and
+    a separator (a key written ``나-정 A``). Both are followed then, the separator's reading by
+    a recursive walk, so that the longest key met on either path can win.
+    """
     ends, yies, edges = node
-    i, n = s + j, len(low)
+    n = len(low)
     while True:
         if ends is not None:
             if found is None:
@@ -1353,6 +1366,10 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
                 edge = None
                 if j < n and _CLASSES[low[j]] == "H" and _CLASSES[low[i - 1]] == "H":
                     edge = edges.get(low[j])  # optional space between two Hangul syllables
+                    if edge is not None:
+                        spaced = edges.get(_SEP)
+                        if spaced is not None:  # both readings: follow the separator's too
+                            found = _take(low, i, spaced, found)
                 if edge is None:
                     edge = edges.get(_SEP)
             elif ch in _HYPHENS:
@@ -1370,6 +1387,13 @@ def _walk(low: str, s: int, jump: _Jump) -> list[tuple[int, bool, list[_Entry]]]
             if i < 0:
                 return found
         ends, yies, edges = child
+
+
+def _take(low: str, i: int, edge: tuple[str, _RadixNode], found: _Met) -> _Met:
+    """Follow one edge from offset ``i``, then walk on from its child (:func:`_descend`)."""
+    label, child = edge
+    end = _follow(low, i, label)
+    return found if end < 0 else _descend(low, end, child, found)
 
 
 def _first(pair: tuple[int, _Jump]) -> int:
