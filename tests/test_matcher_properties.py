@@ -20,7 +20,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import pytest
 from hypothesis import assume, given, target
 from hypothesis import strategies as st
 
