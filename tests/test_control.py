@@ -240,13 +240,16 @@ def test_content_identical_after_unwrapping_our_links(sites: tuple[Path, Path]) 
 
 def test_titles_and_navigation_identical(sites: tuple[Path, Path]) -> None:
     control, linked = sites
-    for rel in _pages(control):
+    pages = _pages(control)
+    assert len(pages) == 3
+    for rel in pages:
         a = BeautifulSoup((linked / rel).read_text("utf-8"), "html.parser")
         b = BeautifulSoup((control / rel).read_text("utf-8"), "html.parser")
         assert a.title is not None and b.title is not None
         assert a.title.get_text() == b.title.get_text()
         toc_a = a.select_one("nav.md-nav--secondary")
         toc_b = b.select_one("nav.md-nav--secondary")
+        assert toc_a is not None, f"{rel}: no TOC to compare"
         assert str(toc_a) == str(toc_b), f"{rel}: TOC differs"
         assert a.select("nav a.glossary-term") == []
 
@@ -266,13 +269,16 @@ def _skipped_ancestor(a: Tag) -> str | None:
 
 def test_no_link_inside_a_skipped_element(sites: tuple[Path, Path]) -> None:
     _, linked = sites
+    checked = 0
     for rel in _pages(linked):
         soup = BeautifulSoup((linked / rel).read_text("utf-8"), "html.parser")
         for a in soup.select("a.glossary-term"):
+            checked += 1
             where = _skipped_ancestor(a)
             assert where is None, f"{rel}: link {a} inside <{where}>"
             assert a.find("a") is None and a.find_parent("a") is None
             assert a.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "code"]) is None
+    assert checked >= len(EXPECTED)
 
 
 def test_expected_mentions_are_linked(sites: tuple[Path, Path]) -> None:
@@ -298,12 +304,15 @@ def _neighbours(a: Tag) -> tuple[str, str]:
 def test_words_that_only_contain_a_term_are_not_linked(sites: tuple[Path, Path]) -> None:
     """텐서플로 and 미니배치 contain 텐서 and 배치; Pre-ResNet and ResNet-50 contain ResNet."""
     _, linked = sites
+    checked = 0
     for rel in _pages(linked):
         soup = BeautifulSoup((linked / rel).read_text("utf-8"), "html.parser")
         for a in glossary_links(content_of(soup)):
+            checked += 1
             before, after = _neighbours(a)
             assert not after.startswith(("플로", "-50")), f"{rel}: {a} {after[:10]!r}"
             assert not before.endswith(("미니", "Pre-")), f"{rel}: {before[-10:]!r} {a}"
+    assert checked >= len(EXPECTED)
     intro = content_of(
         BeautifulSoup((linked / "ko/intro/index.html").read_text("utf-8"), "html.parser")
     )

@@ -379,7 +379,9 @@ def test_the_case_examples_are_what_the_matcher_finds() -> None:
     for line in rows:
         so = line.strip("|").split(" | ")[2]
         linked = "not linked" not in so
-        for text in re.findall(r"`([^`]+)`", so):
+        examples = re.findall(r"`([^`]+)`", so)
+        assert examples, f"docs/matching.md: no example in {line}"
+        for text in examples:
             assert bool(matcher.find(text)) == linked, f"docs/matching.md: {text!r} in {line}"
 
 

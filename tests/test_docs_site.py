@@ -67,7 +67,9 @@ def test_korean_demo_page_links_terms_glued_to_particles(site: Path) -> None:
 def test_demo_pages_leave_code_headings_and_hyphenated_names_alone(site: Path) -> None:
     for url in ("demo/resnet", "demo/transformers", ""):
         content = _content(_page(site, url))
-        for a in content.select("a.glossary-term"):
+        links = content.select("a.glossary-term")
+        assert links, f"{url}: no link to check"
+        for a in links:
             bad = a.find_parent(["code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "a"])
             assert bad is None, f"{url}: link {a} inside <{bad.name if bad else ''}>"
             assert a.find("a") is None

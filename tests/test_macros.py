@@ -291,7 +291,9 @@ def test_site_with_macros_in_either_order(tmp_path: Path, order: str) -> None:
         ("stochastic-gradient-descent", "this optimiser"),  # explicit, after the first mention
         ("residual-block", "Residual Block"),  # written by a macro, auto-linked
     ]
-    for code in content.find_all("code"):
+    codes = content.find_all("code")
+    assert codes, "the page has code to check"
+    for code in codes:
         assert code.find("a") is None, code
 
     deep = _soup(cfg, "sub/deep/page/index.html")

@@ -191,13 +191,11 @@ def writings(key: str, rnd: random.Random) -> str:
     A hyphen between words is a space; a space not between two Hangul syllables is a hyphen or
     a run of whitespace; a space may be put between two Hangul syllables (spaces inside Hangul
     terms are optional); a key written all in lower case is case-insensitive, so any case works.
-    A hyphen between two Hangul syllables stays (a known bug when it is written as a space:
-    :func:`test_longest_key_wins_over_an_optional_space_between_hangul`).
     """
     out = []
     for i, ch in enumerate(key):
         prev, nxt = key[i - 1] if i else "", key[i + 1] if i + 1 < len(key) else ""
-        if ch == "-" and not (is_hangul(prev) and is_hangul(nxt)) and rnd.random() < 0.5:
+        if ch == "-" and rnd.random() < 0.5:
             ch = " "
         elif ch == " " and not (is_hangul(prev) and is_hangul(nxt)):
             ch = rnd.choice([" ", "-", "  ", "\n"])

@@ -244,7 +244,9 @@ def test_nothing_linked_where_it_must_not_be(pages: tuple[Tag, Tag]) -> None:
         "h1",
     ]
     for selector in forbidden:
-        for elem in article.select(selector):
+        elems = article.select(selector)
+        assert elems, f"the page has no {selector} to check"
+        for elem in elems:
             assert not elem.select("a.glossary-term"), f"a link inside {selector}: {elem}"
     mermaid = _one(article, "pre.mermaid")
     assert "A[Residual Block] --> B[SGD]" in mermaid.get_text()

@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_glossary_plugin.model import Glossary, Term
+from mkdocs_glossary_plugin.model import Glossary, Term, make_id
 from mkdocs_glossary_plugin.sources import headings, load
 from mkdocs_glossary_plugin.sources.headings import normalise_body, split_name
 
@@ -77,7 +77,7 @@ def test_heading_names(line: str, display: str, aliases: tuple[str, ...], explic
     parsed = headings.parse(f"## B\n{line}\n: text\n", "g.md")
     [term] = parsed.terms
     assert (term.display_name, term.aliases) == (display, aliases)
-    assert term.id == (explicit_id or term.id) and term.explicit_id == bool(explicit_id)
+    assert term.id == (explicit_id or make_id(display)) and term.explicit_id == bool(explicit_id)
 
 
 # -- structure -------------------------------------------------------------------------------------

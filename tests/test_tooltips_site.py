@@ -200,7 +200,9 @@ def test_hostile_term_is_escaped_in_the_page(site: Path) -> None:
 
 
 def test_links_have_no_title_and_payload_stays_out_of_search(site: Path) -> None:
-    for a in content_of(html_of(site, "")).select("a.glossary-term"):
+    links = content_of(html_of(site, "")).select("a.glossary-term")
+    assert links
+    for a in links:
         assert not a.has_attr("title")
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     for doc in index["docs"]:
