@@ -5,12 +5,13 @@ A document is a run of blocks (paragraphs, headings, lists, block quotes, fenced
 code, ``no-glossary`` divs with ``md_in_html``, raw HTML blocks) whose text mixes mentions of
 many terms (Latin and Hangul, some a prefix or a part of another, some followed by a particle)
 with noise words that only contain a term (``미니배치``, ``ResNets``, ``Pre-Net``) and inline
-constructs (emphasis, inline code, links, raw ``<a>``, ``<code>``, ``<kbd>``, ``<abbr>`` and
-``span.no-glossary``). Each document is rendered with the linker (``link: all`` unless said) and
-without it, and the properties compare the two:
+constructs (emphasis, inline code, links, raw ``<a>``, ``<code>``, ``<kbd>``, ``<abbr>``,
+``span.no-glossary`` and elements with a ``title``, which show their own tooltip). Each
+document is rendered with the linker (``link: all`` unless said) and without it, and the
+properties compare the two:
 
 * rendering never raises, and after unwrapping our links the HTML is the plugin-free HTML;
-* no link in a link or in a skipped context (``SKIP_TAGS``, ``SKIP_CLASSES``);
+* no link in a link or in a skipped context (``SKIP_TAGS``, ``SKIP_CLASSES``, ``SKIP_ATTR``);
 * completeness: every mention planted in the plain text of a top-level paragraph is linked, to
   its term and over exactly its text, unless another mention overlapping it may rightly win (it
   starts earlier, or at the same place and is longer), which is computed with plain regular
@@ -36,6 +37,7 @@ from hypothesis import strategies as st
 
 from mkdocs_glossary_plugin.extension import (
     LINK_CLASS,
+    SKIP_ATTR,
     SKIP_CLASSES,
     SKIP_TAGS,
     GlossaryExtension,
@@ -143,8 +145,7 @@ class _Writer:
     def inline(self) -> tuple[str, str, bool]:
         """An inline construct: its Markdown, its rendered text, whether it is linkable."""
         w = self.word()
-        kind = self.rnd.randrange(10)
-        return [
+        constructs = [
             (f"*{w}*", w, True),
             (f"**{w}**", w, True),
             (f"`{w}`", w, False),
@@ -155,7 +156,10 @@ class _Writer:
             (f'<abbr title="t">{w}</abbr>', w, False),
             (f'<span class="no-glossary">{w}</span>', w, False),
             (f"<span>{w}</span>", w, True),
-        ][kind]
+            (f'<dfn title="t">{w}</dfn>', w, False),
+            (f'<span title="t">{w}</span>', w, False),
+        ]
+        return self.rnd.choice(constructs)
 
     def paragraph(self) -> tuple[str, Paragraph]:
         """Tokens joined by edges: planted mentions (sometimes with a particle), noise words
@@ -268,6 +272,8 @@ def skipped_ancestor(a: Tag) -> str | None:
             continue
         if parent.name in SKIP_TAGS:
             return parent.name
+        if parent.has_attr(SKIP_ATTR):
+            return f"{parent.name} {SKIP_ATTR}=…"
         hit = SKIP_CLASSES.intersection(parent.get("class") or [])
         if hit:
             return "." + sorted(hit)[0]
