@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Builder, content_of, glossary_links, unwrap_glossary_links
 
-from mkdocs_glossary_plugin.extension import SKIP_CLASSES, SKIP_TAGS
+from mkdocs_glossary_plugin.extension import SKIP_ATTR, SKIP_CLASSES, SKIP_TAGS
 
 pytestmark = pytest.mark.slow
 
@@ -260,6 +260,8 @@ def _skipped_ancestor(a: Tag) -> str | None:
             continue
         if parent.name in SKIP_TAGS:
             return parent.name
+        if parent.has_attr(SKIP_ATTR):  # it shows its own tooltip
+            return f"[{SKIP_ATTR}]"
         classes = parent.get("class") or []
         hit = SKIP_CLASSES.intersection(classes)
         if hit:
