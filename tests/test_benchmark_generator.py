@@ -167,7 +167,8 @@ def test_the_timing_wrapper_sees_the_plugin(small_site: dict[str, Any]) -> None:
     for side in (inside, control):
         assert side["search"]["content"] > 0
         assert side["search"]["global"] > 0  # writing search_index.json
-        assert sum(side["gc"].values()) >= 0
+        # Collections may not run in a site this small: the timer is there, each part >= 0.
+        assert {"content", "global"} <= set(side["gc"]) and min(side["gc"].values()) >= 0
     assert inside["index_hooks"] > 0 and control["index_hooks"] == 0
 
 
