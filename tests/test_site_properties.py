@@ -9,6 +9,7 @@ without the plugin, with it, with it again, and with it from the same glossary i
 
 * every build succeeds (``--strict``: no warning either);
 * after unwrapping our links, the content of every page is the plugin-free content;
+* no link in a link or in a skipped context, anywhere on a page;
 * a second build is byte-identical (every HTML file, the sitemap, the search index), with
   ``SOURCE_DATE_EPOCH`` fixed;
 * the order of the terms in the glossary file changes no byte of the site.
@@ -31,7 +32,14 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import Builder, content_of, examples, glossary_links, unwrap_glossary_links
 from hypothesis import settings
-from test_linker_properties import HANGUL_WORDS, LATIN_WORDS, NOISE_WORDS, _Writer, canon
+from test_linker_properties import (
+    HANGUL_WORDS,
+    LATIN_WORDS,
+    NOISE_WORDS,
+    _Writer,
+    canon,
+    skipped_ancestor,
+)
 
 from mkdocs_glossary_plugin.model import Term
 
@@ -211,6 +219,21 @@ def test_content_after_unwrapping_is_the_plugin_free_content(builds: list[Builds
             a = str(BeautifulSoup(str(ours), "html.parser"))
             z = str(BeautifulSoup(str(theirs), "html.parser"))
             assert a == z, f"seed {b.site.seed}, {rel}: the content differs beyond our links"
+
+
+def test_no_link_in_a_link_or_a_skipped_context(builds: list[Builds]) -> None:
+    """Over whole pages, Material's constructs included (admonition and collapsible titles, tab
+    labels, table cells, footnotes, abbreviations)."""
+    for b in builds:
+        checked = 0
+        for rel in _pages(b.linked):
+            soup = BeautifulSoup((b.linked / rel).read_bytes(), "html.parser")
+            for a in glossary_links(soup):
+                checked += 1
+                assert a.find("a") is None, (b.site.seed, rel, str(a))
+                where = skipped_ancestor(a)
+                assert where is None, f"seed {b.site.seed}, {rel}: {a} inside <{where}>"
+        assert checked > 0, b.site.seed
 
 
 def test_second_build_is_byte_identical(builds: list[Builds]) -> None:
