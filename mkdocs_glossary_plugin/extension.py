@@ -31,7 +31,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -262,6 +262,7 @@ class _Collector:
         "last",
         "length",
         "parts",
+        "raw_marks",
         "run_ends",
         "run_info",
         "run_starts",
@@ -278,6 +279,8 @@ class _Collector:
         self.run_ends: list[int] = []
         self.run_info: list[_Run] = []
         self.scoped = False  # whether the tree has a scope below the root (the index page)
+        #: Flow offsets where a raw wrappable tag (``<b>``, ``</b>``) was left out of the flow.
+        self.raw_marks: list[int] = []
 
     # -- raw HTML placeholders ----------------------------------------------------------------
 
@@ -289,23 +292,29 @@ class _Collector:
         return None
 
     @staticmethod
-    def _update_raw_stack(raw: str, stack: list[tuple[str, bool]]) -> None:
+    def _update_raw_stack(raw: str, stack: list[tuple[str, bool]]) -> bool:
         """Track one stashed raw tag (``<a href=…>``, ``</a>``, ``<code>``): inline raw HTML is
         stashed tag by tag, so the text between an opening and a closing placeholder is inside
-        that element. A stashed block (several tags, balanced) changes nothing."""
+        that element. A stashed block (several tags, balanced) changes nothing.
+
+        Returns whether the tag is a wrappable one (``<b>``, ``</em>``; see
+        :func:`_raw_wrappable`): such a tag is left out of the flow, like the tree's own inline
+        elements, so that ``<b>요청</b> 본문`` reads as ``요청 본문``."""
         m = _TAG_RE.fullmatch(raw)
         if m is None:
-            return
+            return False
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if closing:
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i][0] == name:
                     del stack[i:]
                     break
-            return
+            return name in WRAPPABLE_TAGS and not attrs.strip()
         if name in _VOID_TAGS or attrs.rstrip().endswith("/"):
-            return
-        stack.append((name, name in SKIP_TAGS or _raw_attrs_skip(attrs)))
+            return False
+        skip = name in SKIP_TAGS or _raw_attrs_skip(attrs)
+        stack.append((name, skip))
+        return name in WRAPPABLE_TAGS and not skip
 
     def _text_with_placeholders(
         self,
@@ -330,7 +339,10 @@ class _Collector:
             raw = self._raw(int(m.group(1)))
             pos = m.end()
             if raw is not None:
-                self._update_raw_stack(raw, stack)
+                if self._update_raw_stack(raw, stack):
+                    # Invisible to the matcher: the words on both sides are read together.
+                    self.raw_marks.append(self.length)
+                    continue
                 if raw.startswith("&") and raw.endswith(";"):
                     char = html.unescape(raw)
                     if len(char) == 1 and char != _BOUNDARY:
@@ -588,8 +600,15 @@ class GlossaryTreeprocessor(Treeprocessor):
             return None
         s_pos = m.start - starts[i] + s_offset
         e_pos = m.end - starts[j] + e_offset
+        marks = col.raw_marks
+        crosses_raw = bool(marks) and bisect_right(marks, m.end) > bisect_left(marks, m.start)
         if s_owner is e_owner and s_tail == e_tail:
-            return s_pos, e_pos
+            if not crosses_raw:
+                return s_pos, e_pos
+            text = s_owner.tail if s_tail else s_owner.text
+            return _balanced_cut(text or "", s_pos, e_pos, col.stash)
+        if crosses_raw:
+            return None  # raw tags and tree elements in one mention: not taken apart
         # The element whose own text holds each edge (a tail belongs to its owner's parent).
         s_box = s_parent if s_tail else s_owner
         e_box = e_parent if e_tail else e_owner
@@ -687,6 +706,59 @@ def _apply(slot: _Slot, hrefs: dict[str, str | None]) -> None:
         elem.text = piece(head) or None
         for k, a in enumerate(links):
             elem.insert(k, a)
+
+
+def _raw_tags(text: str, stash: Sequence[object]) -> list[tuple[int, int, str, bool]]:
+    """The raw wrappable tags of a text: (start, end, name, closing) of each placeholder."""
+    out = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        k = int(m.group(1))
+        raw = stash[k] if 0 <= k < len(stash) else None
+        tag = _TAG_RE.fullmatch(raw) if isinstance(raw, str) else None
+        if tag is not None and tag.group(2).lower() in WRAPPABLE_TAGS:
+            out.append((m.start(), m.end(), tag.group(2).lower(), bool(tag.group(1))))
+    return out
+
+
+def _balanced_cut(
+    text: str, start: int, end: int, stash: Sequence[object]
+) -> tuple[int, int] | None:
+    """The edges of a link over ``text[start:end]`` that crosses raw wrappable tags
+    (``<b>요청</b> 본문``), widened so that the link holds each such element whole: an element
+    closed inside the mention must open right before it (its opening tag then goes into the
+    link), one opened inside must close right after it. None when that is impossible
+    (``<b>요청 본</b>문은`` would cut the ``b``): the mention is not linked.
+
+    The widened link holds the placeholders of the raw tags; Python-Markdown puts the tags back
+    in place of them, inside our ``<a>``.
+    """
+    tags = _raw_tags(text, stash)
+    inside = [t for t in tags if start <= t[0] and t[1] <= end]
+    opened: list[str] = []
+    unclosed_before: list[str] = []  # closing tags inside whose opening tag is before ``start``
+    for _, _, name, closing in inside:
+        if not closing:
+            opened.append(name)
+        elif opened and opened[-1] == name:
+            opened.pop()
+        elif opened:
+            return None  # crossed tags inside the mention
+        else:
+            unclosed_before.append(name)
+    # Widen to the left over opening tags glued to the start, innermost first.
+    before = [t for t in tags if t[1] <= start]
+    for name in unclosed_before:
+        if not before or before[-1][1] != start or before[-1][3] or before[-1][2] != name:
+            return None
+        start = before.pop()[0]
+    # Widen to the right over closing tags glued to the end, innermost first.
+    after = [t for t in tags if t[0] >= end]
+    after.reverse()
+    for name in reversed(opened):
+        if not after or after[-1][0] != end or not after[-1][3] or after[-1][2] != name:
+            return None
+        end = after.pop()[1]
+    return start, end
 
 
 def _index(children: list[etree.Element], child: etree.Element) -> int:

@@ -559,8 +559,38 @@ SPANNED: dict[str, tuple[list[str], str, str]] = {
     ),
     "<b>요청</b> 본문": (
         [],
-        "<p><b>요청</b> 본문</p>",
-        "raw inline tags stay stashed placeholders the linker never moves",
+        f"<p>{link('<b>요청</b> 본문', BODY)}</p>",
+        "raw wrappable tags are wrapped whole, like the tree's own elements",
+    ),
+    "<b><i>요청</i> 본문</b>은": (
+        [],
+        f"<p><b>{link('<i>요청</i> 본문', BODY)}</b>은</p>",
+        "the link takes in the raw opening tag glued to its start, not the outer one",
+    ),
+    "<b>요청 본</b>문은": (
+        [],
+        f"<p>{link('<b>요청 본</b>문', BODY)}은</p>",
+        "a raw element held whole by the mention",
+    ),
+    "<b>x 요청</b> 본문": (
+        [],
+        "<p><b>x 요청</b> 본문</p>",
+        "the raw b opens before the mention: linking would cut it (and no part is linked)",
+    ),
+    "<b>요청</b> **본문**": (
+        [],
+        "<p><b>요청</b> <strong>본문</strong></p>",
+        "raw tags and tree elements in one mention are not taken apart",
+    ),
+    "<b>요청</b>본문": (
+        [],
+        f"<p>{link('<b>요청</b>본문', BODY)}</p>",
+        "raw tags leave 요청본문, and a space between Hangul syllables of a term is optional",
+    ),
+    "<b>Residual</b>Block": (
+        [],
+        "<p><b>Residual</b>Block</p>",
+        "raw tags leave one Latin word, ResidualBlock: not the term, and no part of it is linked",
     ),
     "**Residual** Block\n\n**요청**\n\n본문": (
         [],
@@ -644,9 +674,11 @@ def test_spanning_links_keep_atomic_texts_atomic() -> None:
     assert seen == []
 
 
-def test_a_match_across_a_raw_tag_is_never_linked() -> None:
-    """The flow shows a stashed raw tag as U+FFFC, which no real key crosses; should a matcher
-    ever return such a match, linking it would put half an element in the link."""
+def test_a_match_that_would_cut_an_element_is_never_linked() -> None:
+    """The flow shows skipped content as U+FFFC, which no real key crosses, and leaves raw
+    wrappable tags out; should a matcher ever return a match across code, across raw tags and
+    tree elements together, or across raw tags that cross each other, linking it would put half
+    an element in the link."""
     from mkdocs_glossary_plugin.matcher import Match
 
     class Greedy:
@@ -658,6 +690,6 @@ def test_a_match_across_a_raw_tag_is_never_linked() -> None:
 
     state = make_state(SPAN_TERMS)
     state.matcher = Greedy()
-    for src in ("요청 <b>본문</b>", "요청 `x` 본문", "**요청** <b>본문</b>"):
+    for src in ("요청 `x` 본문", "**요청** <b>본문</b>", "<i>요청 <b>본</i>문</b>"):
         assert links_in(render(src, state=state)) == [], src
     assert links_in(render("**요청** 본문", state=state)) == [("요청 본문", BODY)]

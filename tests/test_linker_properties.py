@@ -31,7 +31,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import markdown
-import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 from hypothesis import given
 from hypothesis import strategies as st
@@ -398,17 +397,13 @@ def test_link_first_links_each_term_once_at_its_first_link(doc: Document) -> Non
     assert first == expected, doc.source
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a mention split by raw inline tags (<b>Res</b> Block) is not linked whole, as "
-    "documented, but its parts are linked to other terms (Res, Block): the flow shows each raw "
-    "tag as U+FFFC, an edge, so the matcher finds the shorter terms there",
-)
-def test_no_part_of_a_mention_split_by_raw_tags_is_linked() -> None:
-    """docs/matching.md: a mention across raw inline tags is not linked, and when a mention
-    cannot be linked whole no part of it is (``Res`` would point at the wrong entry). Found
-    while adding raw tags to the spanned mentions of the completeness property."""
+def test_a_mention_split_by_raw_tags_is_linked_whole() -> None:
+    """A mention across raw wrappable tags is linked whole, never as its parts (``Res`` would
+    point at the wrong entry). Found while adding raw tags to the spanned mentions of the
+    completeness property: each raw tag was an edge for the matcher, so the shorter terms won."""
     terms = [Term("Res", id="res"), Term("Block", id="block"), Term("Res Block", id="rb")]
     for src in ("<b>Res</b> Block", "Res <span>Block</span>", "<mark>Res</mark> <i>Block</i>"):
         html = render(src, terms)
-        assert our_links(soup_of(html)) == [], html
+        links = our_links(soup_of(html))
+        assert [(a.get_text(), a["data-glossary-term"]) for a in links] == [("Res Block", "rb")]
+        assert unwrapped(html) == unwrapped(render(src, None))
