@@ -3,8 +3,11 @@
 Pure Python (no MkDocs import). Unreadable input raises ``SourceError`` carrying the file and line;
 problems a build can survive are returned in ``Glossary.problems``.
 
-Formats (GUIDE §3, §12): ``.yml``/``.yaml``/``.json`` are data; any other text file is recognised
-by its content, in this order: abbreviation lines, heading entries, definition list. A source item
+Formats: ``.yml``/``.yaml``/``.json`` are data; any other text file is recognised by its content
+(``.md``, ``.txt`` or no extension mean nothing about the layout: the seed glossary is a ``.txt`` of
+heading entries), in this order, most specific first: abbreviation lines (every non-blank line is
+``*[…]: …``, which no other format can look like), heading entries, definition list (the loosest:
+it skips text that is not a list, so it comes last). A source item
 ``{path: ..., format: headings|deflist|data|abbr}`` forces a format.
 """
 

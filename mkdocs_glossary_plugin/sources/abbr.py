@@ -1,4 +1,4 @@
-"""Material's abbreviation lines (``*[HTML]: Hyper Text Markup Language``), GUIDE §3.4.
+"""Material's abbreviation lines (``*[HTML]: Hyper Text Markup Language``).
 
 Sites that follow Material's glossary recipe already keep such a file (often
 ``includes/abbreviations.md``); pointing ``source`` at it turns each abbreviation into a term

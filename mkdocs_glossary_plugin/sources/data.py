@@ -1,4 +1,4 @@
-"""YAML or JSON glossaries (GUIDE §3.3).
+"""YAML or JSON glossaries: the format for teams that generate or edit their glossary as data.
 
 Either a list of entries::
 

@@ -1,4 +1,5 @@
-"""Markdown definition lists, as Python-Markdown's ``def_list`` reads them (GUIDE §3.2).
+"""Markdown definition lists, as Python-Markdown's ``def_list`` reads them (so a list that renders
+as a definition list in a page reads as the same terms here).
 
 ```
 Stochastic Gradient Descent

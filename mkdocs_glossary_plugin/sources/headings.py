@@ -1,4 +1,4 @@
-"""Markdown with a heading per term: the seed's format (GUIDE §3.1, §12 "Sources").
+"""Markdown with a heading per term: the format of the seed glossary this plugin was built for.
 
 ```
 ---
