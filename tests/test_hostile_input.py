@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -490,18 +492,41 @@ def test_named_pipe_is_refused_not_read(tmp_path: Path) -> None:
     assert "is a named pipe, a socket or a device); 'source' takes text files" in str(info.value)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_unreadable_file(tmp_path: Path) -> None:
-    """A file the build may not read: the reason from the system and what to check."""
+    """A file the build may not read: the reason from the system and what to check.
+
+    Root reads any file whatever its mode (the capabilities ``CAP_DAC_OVERRIDE`` and
+    ``CAP_DAC_READ_SEARCH``), and CI runs as root: the load then runs in a child process started
+    by util-linux's ``setpriv`` without those two capabilities, so the file's mode applies."""
     target = write(tmp_path, "g.md", "## A\n### Apple\n: x\n")
     target.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            if os.environ.get("CI") == "true":
+                pytest.fail("setpriv (util-linux) is needed to test an unreadable file as root")
+            pytest.skip("running as root without setpriv (util-linux): root reads any file")
+        drop = "-dac_override,-dac_read_search"
+        prefix = [setpriv, f"--bounding-set={drop}", f"--inh-caps={drop}", "--"]
+    code = (
+        "from mkdocs_glossary_plugin.sources import SourceError, load\n"
+        "try:\n"
+        f"    load(['g.md'], {str(tmp_path)!r})\n"
+        "except SourceError as exc:\n"
+        "    print(exc)\n"
+    )
     try:
-        with pytest.raises(SourceError) as info:
-            load(["g.md"], str(tmp_path))
+        proc = subprocess.run(
+            [*prefix, sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
     finally:
         target.chmod(0o644)
-    assert str(info.value).startswith("g.md: cannot be read: Permission denied (")
-    assert "check that the user running mkdocs may read it" in str(info.value)
+    message = proc.stdout.strip()
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert message.startswith("g.md: cannot be read: Permission denied ("), message
+    assert "check that the user running mkdocs may read it" in message
 
 
 # -- real builds -----------------------------------------------------------------------------------
