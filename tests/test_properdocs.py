@@ -14,12 +14,10 @@ from __future__ import annotations
 import importlib.util
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from test_material import GLOSSARY, broken_glossary_links
+from conftest import SAMPLE_GLOSSARY, Builder, broken_glossary_links, build_log, html_of
 
 pytestmark = pytest.mark.slow
 
@@ -38,36 +36,34 @@ def _properdocs_installed() -> None:
         pytest.skip(reason)
 
 
-def _properdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(
-        [sys.executable, "-m", "properdocs", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+def _properdocs(
+    build_site: Builder, files: dict[str, str], config: dict[str, object]
+) -> tuple[Path, str]:
+    """``properdocs build --strict`` as a user runs it (INFO lines shown): the site folder and
+    the output. Raises ``CalledProcessError`` when the build fails."""
+    site = build_site(
+        files, config, strict=True, theme=None, in_process=False, cli="properdocs", quiet=False
     )
+    return site, "\n".join(build_log(site))
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
-def test_properdocs_builds_and_links(tmp_path: Path, theme: str) -> None:
-    (tmp_path / "docs" / "guide").mkdir(parents=True)
-    (tmp_path / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\nA Residual Block and SGD.\n")
-    (tmp_path / "docs" / "guide" / "page.md").write_text("# Page\n\nDropout, nested.\n")
-    (tmp_path / "properdocs.yml").write_text(
-        f"site_name: ProperDocs test\ntheme: {theme}\n"
-        "plugins:\n  - search\n  - glossary:\n      source: glossary.yml\n",
-        encoding="utf-8",
-    )
-    proc = _properdocs(tmp_path, "build", "--strict")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert "3 terms loaded" in proc.stderr  # our INFO summary, through ProperDocs' logging
+def test_properdocs_builds_and_links(build_site: Builder, theme: str) -> None:
+    files = {
+        "./glossary.yml": SAMPLE_GLOSSARY,
+        "index.md": "# Home\n\nA Residual Block and SGD.\n",
+        "guide/page.md": "# Page\n\nDropout, nested.\n",
+    }
+    config = {
+        "site_name": "ProperDocs test",
+        "theme": theme,
+        "plugins": ["search", {"glossary": {"source": "glossary.yml"}}],
+    }
+    site, output = _properdocs(build_site, files, config)
+    assert "Traceback" not in output
+    assert "3 terms loaded" in output  # our INFO summary, through ProperDocs' logging
 
-    site = tmp_path / "site"
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = html_of(site, "index.html")
     links = [(a.get_text(), a["href"]) for a in home.select("[role=main] a.glossary-term")]
     assert links == [
         ("Residual Block", "glossary/#residual-block"),
@@ -77,18 +73,19 @@ def test_properdocs_builds_and_links(tmp_path: Path, theme: str) -> None:
     assert count >= 3 and broken == []
 
 
-def test_properdocs_strict_counts_our_warnings(tmp_path: Path) -> None:
+def test_properdocs_strict_counts_our_warnings(tmp_path: Path, build_site: Builder) -> None:
     """A duplicate term is our WARNING; ProperDocs' ``--strict`` must fail on it, as MkDocs does."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "glossary.yml").write_text(
-        GLOSSARY + "- term: residual block\n  definition: Again.\n", encoding="utf-8"
-    )
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\nA Residual Block.\n")
-    (tmp_path / "properdocs.yml").write_text(
-        "site_name: t\ntheme: mkdocs\nplugins:\n  - glossary:\n      source: glossary.yml\n",
-        encoding="utf-8",
-    )
-    proc = _properdocs(tmp_path, "build", "--strict")
-    assert proc.returncode != 0
-    assert "WARNING" in proc.stderr and "residual block" in proc.stderr
-    assert "Traceback" not in proc.stderr
+    files = {
+        "./glossary.yml": SAMPLE_GLOSSARY + "- term: residual block\n  definition: Again.\n",
+        "index.md": "# Home\n\nA Residual Block.\n",
+    }
+    config = {
+        "site_name": "t",
+        "theme": "mkdocs",
+        "plugins": [{"glossary": {"source": "glossary.yml"}}],
+    }
+    with pytest.raises(subprocess.CalledProcessError):
+        _properdocs(build_site, files, config)
+    output = (tmp_path / "project1" / "build.log").read_text("utf-8")  # build_site's first project
+    assert "WARNING" in output and "residual block" in output
+    assert "Traceback" not in output

@@ -2,17 +2,16 @@
 
 Each theme builds one small strict site with nested pages, with directory URLs on and off. Every
 link we make must resolve to its entry from where it stands, and MkDocs' own search (which
-indexes the text of ``<script>`` and ``<template>`` elements in page content, GUIDE §11) must not
+indexes the text of ``<script>`` and ``<template>`` elements in page content) must not
 pick up the tooltip payload: a definition is found on the index page only.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from test_material import broken_glossary_links, make_site
+from conftest import SAMPLE_GLOSSARY, Builder, broken_glossary_links, html_of
 
 pytestmark = pytest.mark.slow
 
@@ -22,24 +21,28 @@ PAGES = {
 }
 
 
-def _yml(theme: str, use_directory_urls: bool) -> str:
-    return (
-        f"site_name: Theme test\ntheme: {theme}\n"
-        f"use_directory_urls: {str(use_directory_urls).lower()}\n"
-        "plugins:\n  - search\n  - glossary:\n      source: glossary.yml\n"
-    )
+def _config(theme: str, use_directory_urls: bool) -> dict[str, object]:
+    return {
+        "site_name": "Theme test",
+        "theme": theme,
+        "use_directory_urls": use_directory_urls,
+        "plugins": ["search", {"glossary": {"source": "glossary.yml"}}],
+    }
 
 
 @pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
 def test_builtin_theme_builds_and_links(
-    tmp_path: Path, theme: str, use_directory_urls: bool
+    build_site: Builder, theme: str, use_directory_urls: bool
 ) -> None:
-    site = make_site(tmp_path, _yml(theme, use_directory_urls), PAGES, strict=True)
-    count, broken = broken_glossary_links(site.dir)
+    files = {**PAGES, "./glossary.yml": SAMPLE_GLOSSARY}
+    site = build_site(files, _config(theme, use_directory_urls), strict=True)
+    count, broken = broken_glossary_links(site)
     assert broken == []
-    home = site.html("index.html")
-    deep = site.html("guide/deep/page/index.html" if use_directory_urls else "guide/deep/page.html")
+    home = html_of(site, "index.html")
+    deep = html_of(
+        site, "guide/deep/page/index.html" if use_directory_urls else "guide/deep/page.html"
+    )
     index_url = "glossary/" if use_directory_urls else "glossary.html"
     assert [(a.get_text(), a["href"]) for a in home.select("[role=main] a.glossary-term")] == [
         ("Residual Block", f"{index_url}#residual-block"),
@@ -52,7 +55,7 @@ def test_builtin_theme_builds_and_links(
     ]
     assert count >= 4
 
-    search = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     with_definition = {
         d["location"].partition("#")[0] for d in search["docs"] if "learns a residual" in d["text"]
     }
