@@ -1,8 +1,12 @@
-"""The plugin's configuration: every option of the contract, typed, with a docstring each.
+"""The plugin's configuration as MkDocs reads it, built from the one schema in ``options.py``.
 
 The option names are public: users' ``mkdocs.yml`` files, our docs and the tests rely on them.
-MkDocs validates the types, so a wrong type is MkDocs' own configuration error and an unknown
-option is its own configuration warning (``--strict`` fails on it).
+Each MkDocs option below is MkDocs' own class (``Type``, ``Choice``, ``ListOfItems``,
+``Optional``, ``SubConfig``, so tools that read a plugin's schema understand it), but its check
+is the spec's: the names, defaults, rules and messages (and each option's documentation, the
+spec's ``doc``) live in ``options.py`` alone, and another host validating a plain dict says the
+same. MkDocs adds the option's name to each message; a wrong type is then an error and an
+unknown option a configuration warning (``--strict`` fails on it).
 """
 
 from __future__ import annotations
@@ -12,136 +16,104 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from . import options as o
+
 __all__ = ["GlossaryConfig", "IndexConfig"]
 
 
-class _SourceItem(base.BaseConfigOption[Any]):
-    """A glossary source: a path, or a mapping ``{path: ..., format: ...}`` to force a format."""
+def _checked(check: Any, value: object) -> Any:
+    """Run a spec's rule; its ``Invalid`` becomes MkDocs' ``ValidationError`` (same text)."""
+    try:
+        return check(value)
+    except o.Invalid as exc:
+        raise base.ValidationError(str(exc)) from None
 
-    FORMATS = ("headings", "deflist", "data", "abbr")
+
+class _Type(c.Type[Any]):
+    def __init__(self, spec: o.TypeSpec) -> None:
+        super().__init__(spec.type, default=spec.default)
+        self.spec = spec
 
     def run_validation(self, value: object) -> Any:
-        if isinstance(value, str):
-            if not value.strip():
-                raise base.ValidationError("a source path must not be empty")
-            return value
-        if isinstance(value, dict):
-            unknown = set(value) - {"path", "format"}
-            if unknown:
-                raise base.ValidationError(
-                    f"unknown key(s) {sorted(unknown)} in a source mapping; "
-                    "use {path: FILE, format: headings|deflist|data|abbr}"
-                )
-            path = value.get("path")
-            if not isinstance(path, str) or not path.strip():
-                raise base.ValidationError("a source mapping needs a 'path' (a string)")
-            fmt = value.get("format")
-            if fmt is not None and fmt not in self.FORMATS:
-                raise base.ValidationError(
-                    f"unknown source format {fmt!r}; expected one of {', '.join(self.FORMATS)}"
-                )
-            return {"path": path, "format": fmt}
-        raise base.ValidationError(
-            f"expected a path or a mapping {{path: ..., format: ...}}, got {type(value).__name__}"
-        )
+        return _checked(self.spec.check, value)
+
+
+class _Choice(c.Choice[Any]):
+    def __init__(self, spec: o.ChoiceSpec) -> None:
+        super().__init__(spec.choices, default=spec.default)
+        self.spec = spec
+
+    def run_validation(self, value: object) -> Any:
+        return _checked(self.spec.check, value)
+
+
+class _List(c.ListOfItems[Any]):
+    def __init__(self, spec: o.ListSpec) -> None:
+        super().__init__(_option(spec.item), default=spec.default)
+        self.spec = spec
+
+    def run_validation(self, value: object) -> Any:
+        return _checked(self.spec.validate, value)
 
 
 class _Sources(base.BaseConfigOption[list[Any]]):
-    """``source``: one item or a list of items (see ``_SourceItem``)."""
+    """``source``: required, one item or a list of items."""
 
-    def __init__(self) -> None:
+    def __init__(self, spec: o.SourcesSpec) -> None:
         super().__init__()
         self.required = True
-        self._item = _SourceItem()
+        self.spec = spec
 
     def run_validation(self, value: object) -> list[Any]:
-        if value is None or value == []:
-            raise base.ValidationError(
-                "the glossary plugin needs 'source': the path of your glossary file, "
-                "relative to the folder of mkdocs.yml (for example docs/glossary.md)"
-            )
-        items = value if isinstance(value, list) else [value]
-        return [self._item.run_validation(item) for item in items]
+        result: list[Any] = _checked(self.spec.validate, value)
+        return result
 
 
-class _WarnCode(c.Choice[str]):
-    """A finding code of ``warn``: one of ``CODES``.
+def _option(spec: o.Spec) -> Any:
+    """The MkDocs option for a spec (a section is a ``SubConfig`` of its own class, below)."""
+    if isinstance(spec, o.SourcesSpec):
+        return _Sources(spec)
+    if isinstance(spec, o.ListSpec):
+        return _List(spec)
+    if isinstance(spec, o.ChoiceSpec):
+        return _Choice(spec)
+    if isinstance(spec, o.TypeSpec):
+        return _Type(spec) if spec.default is not None else c.Optional(_Type(spec))
+    raise TypeError(f"no MkDocs option for {type(spec).__name__}")  # pragma: no cover
 
-    ``fallback`` (a term missing in one language of a multilingual glossary) is reserved for
-    per-language glossaries, which this version does not read: it is rejected with a message that
-    says so, rather than accepted and never reported (a team relying on it would be misled).
-    """
 
-    CODES = ("unused", "undefined")
+def _spec(specs: tuple[o.Spec, ...], name: str) -> o.Spec:
+    return next(spec for spec in specs if spec.name == name)
 
-    def __init__(self) -> None:
-        super().__init__(self.CODES)
 
-    def run_validation(self, value: object) -> str:
-        valid = ", ".join(self.CODES)
-        if value == "fallback":
-            raise base.ValidationError(
-                "the finding code 'fallback' (a term missing in a language of a multilingual "
-                f"glossary) is not available yet: this version reads one language; use {valid}"
-            )
-        if not isinstance(value, str) or value not in self.CODES:
-            raise base.ValidationError(
-                f"unknown finding code {value!r} in 'warn'; valid codes: {valid}"
-            )
-        return value
+def _index(name: str) -> Any:
+    return _option(_spec(o.INDEX_OPTIONS, name))
+
+
+def _top(name: str) -> Any:
+    return _option(_spec(o.OPTIONS, name))
 
 
 class IndexConfig(base.Config):
-    """``index``: the generated A–Z page."""
+    """``index``: the generated A–Z page (see ``options.INDEX_OPTIONS``)."""
 
-    path = c.Type(str, default="glossary.md")
-    """Source path (inside ``docs_dir``) of the generated page. If a glossary source is that very
-    page, the generated page replaces its rendering."""
-
-    title = c.Optional(c.Type(str))
-    """Page title; default: the source's front-matter ``title``, else "Glossary" / "용어집"."""
-
-    backlinks = c.Type(bool, default=True)
-    """List under each entry the pages that mention the term, in nav order."""
-
-    split = c.Choice(("auto", "never", "always"), default="auto")
-    """``auto``: one page up to 500 terms, else one page per group; ``never``; ``always``."""
+    path = _index("path")
+    title = _index("title")
+    backlinks = _index("backlinks")
+    split = _index("split")
 
 
 class GlossaryConfig(base.Config):
-    """Options of the ``glossary`` plugin, documented in ``docs/configuration.md``."""
+    """Options of the ``glossary`` plugin (``options.OPTIONS``, documented in
+    ``docs/configuration.md``), in the order they are checked."""
 
-    enabled = c.Type(bool, default=True)
-    """Turn the plugin off without removing it from ``mkdocs.yml``."""
-
-    source = _Sources()
-    """A path or a list of paths, relative to the folder of ``mkdocs.yml``."""
-
+    enabled = _top("enabled")
+    source = _top("source")
     index = c.SubConfig(IndexConfig)
-    """The generated A–Z index page."""
-
-    link = c.Choice(("first", "all"), default="first")
-    """``first``: only the first mention of each term on a page is linked; ``all``: every one."""
-
-    tooltips = c.Type(bool, default=True)
-    """Embed the definitions a page mentions and ship the tooltip script and style."""
-
-    case_sensitive = c.Choice((True, False, "auto"), default="auto")
-    """``auto``: a key with an upper-case letter after the first letter of one of its words
-    (SGD, ViT, ResNet) matches case-sensitively, others case-insensitively."""
-
-    plurals = c.Type(bool, default=True)
-    """English plurals of Latin-script terms also match (Residual Blocks, FLOPs, MLPs)."""
-
-    exclude = c.ListOfItems(c.Type(str), default=[])
-    """Gitignore-style patterns of pages (src paths) where nothing is linked."""
-
-    language = c.Optional(c.Type(str))
-    """UI language (``en``, ``ko``).
-
-    Default: ``theme.language`` (Material) or ``theme.locale``, else ``en``."""
-
-    warn = c.ListOfItems(_WarnCode(), default=[])
-    """Findings that become warnings, so ``mkdocs build --strict`` fails on them: ``unused``
-    (a term no page mentions), ``undefined`` (a term without a definition). Unlisted findings
-    are only counted in the build's INFO summary."""
+    link = _top("link")
+    tooltips = _top("tooltips")
+    case_sensitive = _top("case_sensitive")
+    plurals = _top("plurals")
+    exclude = _top("exclude")
+    language = _top("language")
+    warn = _top("warn")

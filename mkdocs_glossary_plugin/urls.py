@@ -4,15 +4,19 @@ Links are written as final relative URLs by our treeprocessor (after MkDocs' ``r
 must be right from every page depth, with ``use_directory_urls`` on and off, and under a
 ``site_url`` with a sub-path (relative URLs never mention the site root, so that case is free).
 No MkDocs import: the rules below mirror ``mkdocs.structure.files.File`` and ``Page.url``.
+
+One file-system helper lives here too, :func:`inside`: whether a path lies in a folder (a glossary
+source in ``docs_dir``, a file a definition refers to), asked the same safe way everywhere.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 from functools import lru_cache
 from urllib.parse import quote
 
-__all__ = ["page_url", "relative_url", "split_fragment"]
+__all__ = ["fragment_base", "inside", "page_url", "relative_url", "split_fragment"]
 
 # MkDocs quotes page URLs with ``urllib.parse.quote(url)`` (only ``/`` is safe); we do the same so
 # that our URLs compare equal to ``Page.url``.
@@ -97,3 +101,21 @@ def _relative_path(path: str, from_page: str) -> str:
 def _norm(url: str) -> str:
     """Page URLs that name the same page compare equal (``""``, ``./`` and ``index.html`` aside)."""
     return "/".join(part for part in url.split("/") if part and part != ".")
+
+
+def inside(path: str, folder: str, *, resolve_links: bool = False) -> bool:
+    """Whether ``path`` is ``folder`` itself or lies somewhere below it.
+
+    Both are made absolute and normalised first (``..`` cannot climb out unnoticed); with
+    ``resolve_links`` symbolic links are resolved too, for questions about the real file (what
+    MkDocs' own watcher sees). Paths on different drives (Windows), which
+    ``os.path.commonpath`` refuses with ``ValueError``, are not inside: one folder never spans
+    two drives. A name that merely starts like the folder (``docs-old`` for ``docs``) is not
+    inside it: whole path components are compared.
+    """
+    norm = os.path.realpath if resolve_links else os.path.abspath
+    target, base = norm(path), norm(folder)
+    try:
+        return os.path.commonpath([target, base]) == base
+    except ValueError:
+        return False

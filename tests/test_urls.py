@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import ntpath
 import posixpath
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from mkdocs_glossary_plugin.urls import fragment_base, page_url, relative_url, split_fragment
+from mkdocs_glossary_plugin import urls
+from mkdocs_glossary_plugin.urls import (
+    fragment_base,
+    inside,
+    page_url,
+    relative_url,
+    split_fragment,
+)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +134,62 @@ def test_split_fragment() -> None:
     assert split_fragment("a/b/#x") == ("a/b/", "x")
     assert split_fragment("a/b/") == ("a/b/", "")
     assert split_fragment("#x") == ("", "x")
+
+
+# -- inside: the one "is this path in that folder" question -----------------------------------
+
+# (path, folder, expected), relative to a temporary project folder.
+INSIDE_CASES = [
+    ("docs/glossary.md", "docs", True),
+    ("docs/sub/deep/a.png", "docs", True),
+    ("docs", "docs", True),  # the folder itself
+    ("docs/", "docs", True),
+    ("glossary.yml", "docs", False),
+    ("docs-old/glossary.md", "docs", False),  # a prefix of the name is not the folder
+    ("docs/../glossary.yml", "docs", False),  # normalised before comparing
+    ("docs/./sub/../a.md", "docs", True),
+    ("other/docs/a.md", "docs", False),
+    ("docs/a.md", "docs/sub", False),
+    ("용어/집.md", "용어", True),
+]
+
+
+@pytest.mark.parametrize(("path", "folder", "expected"), INSIDE_CASES)
+def test_inside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, folder: str, expected: bool
+) -> None:
+    """Relative paths are read from the working folder, absolute ones as given: same answer."""
+    assert inside(str(tmp_path / path), str(tmp_path / folder)) is expected
+    assert inside(str(tmp_path / path), str(tmp_path / folder), resolve_links=True) is expected
+    monkeypatch.chdir(tmp_path)
+    assert inside(path, folder) is expected
+
+
+def test_inside_resolves_links_only_when_asked(tmp_path: Path) -> None:
+    """A link in docs to a file outside: the path is inside, the real file is not (what MkDocs'
+    own watcher of docs_dir would miss)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "glossary.yml").write_text("x", "utf-8")
+    link = tmp_path / "docs" / "glossary.yml"
+    link.symlink_to(tmp_path / "glossary.yml")
+    assert inside(str(link), str(tmp_path / "docs"))
+    assert not inside(str(link), str(tmp_path / "docs"), resolve_links=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "folder", "expected"),
+    [
+        ("D:\\site\\glossary.md", "C:\\site\\docs", False),  # another drive
+        ("C:\\site\\docs\\glossary.md", "C:\\site\\docs", True),
+        ("C:\\site\\glossary.md", "C:\\site\\docs", False),
+    ],
+)
+def test_inside_on_windows_paths(
+    monkeypatch: pytest.MonkeyPatch, path: str, folder: str, expected: bool
+) -> None:
+    """Windows rules (``ntpath``, which runs on any OS): paths on two drives make
+    ``os.path.commonpath`` raise ``ValueError``; ``inside`` answers False instead of failing."""
+    with pytest.raises(ValueError):
+        ntpath.commonpath(["D:\\x", "C:\\y"])
+    monkeypatch.setattr(urls, "os", SimpleNamespace(path=ntpath))
+    assert inside(path, folder) is expected
