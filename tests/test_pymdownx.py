@@ -1,4 +1,4 @@
-"""pymdown-extensions: one Material site using them all (GUIDE §7, issue 6.3).
+"""pymdown-extensions: one Material site using them all (issue 6.3).
 
 The page puts glossary terms in prose inside every kind of block (tabs, details, critic marks,
 task lists, footnotes, ``md_in_html``, a snippet...) and in every place where nothing may be
@@ -10,19 +10,13 @@ prose must be linked, not only the first one.
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from bs4 import Tag
+from conftest import Builder, html_of
 
 pytestmark = pytest.mark.slow
-
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 GLOSSARY = """\
 - term: Residual Block
@@ -150,35 +144,20 @@ Opted out: SGD and Dropout stay plain.
 SNIPPET = "Included by snippets: Dropout and SGD.\n"
 
 
-def _build(root: Path, with_plugin: bool) -> BeautifulSoup:
-    (root / "docs").mkdir(parents=True)
-    (root / "snippets").mkdir()
-    (root / "snippets" / "included.md").write_text(SNIPPET, encoding="utf-8")
-    (root / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+def _build(site_builder: Builder, with_plugin: bool) -> Tag:
+    """The page's article; the ``mkdocs.yml`` is YAML text: its custom fence needs a
+    ``!!python/name`` tag."""
+    files = {"./snippets/included.md": SNIPPET, "./glossary.yml": GLOSSARY, "index.md": PAGE}
     glossary = "  - glossary:\n      source: glossary.yml\n      link: all" if with_plugin else ""
-    (root / "mkdocs.yml").write_text(CONFIG.format(glossary=glossary), encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(root)  # snippets' base_path is relative to the working directory
-    try:
-        cfg = load_config(str(root / "mkdocs.yml"), strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        build(cfg)
-    finally:
-        os.chdir(cwd)
-    html = (root / "site" / "index.html").read_text(encoding="utf-8")
-    return BeautifulSoup(html, "html.parser")
+    site = site_builder(files, CONFIG.format(glossary=glossary), strict=True)
+    article = html_of(site, "").select_one("article.md-content__inner")
+    assert article is not None
+    return article
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Tag, Tag]]:
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    with_plugin = _build(tmp_path_factory.mktemp("pymdownx"), True)
-    control = _build(tmp_path_factory.mktemp("pymdownx-control"), False)
-    article = with_plugin.select_one("article.md-content__inner")
-    control_article = control.select_one("article.md-content__inner")
-    assert article is not None and control_article is not None
-    yield article, control_article
+def pages(site_builder: Builder) -> Iterator[tuple[Tag, Tag]]:
+    yield _build(site_builder, True), _build(site_builder, False)
 
 
 def _terms(root: Tag) -> list[str]:
