@@ -1,4 +1,4 @@
-"""Micro benchmark of :class:`mkdocs_glossary_plugin.matcher.Matcher`: time per KB of text.
+"""Micro benchmark of :class:`mkdocs_glossary_plugin.matching.Matcher`: time per KB of text.
 
 ``python -m benchmarks.matcher_bench [--kb 300] [--repeat 5] [--seed 1]``
 
@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mkdocs_glossary_plugin.matcher import Matcher
+from mkdocs_glossary_plugin.matching import Matcher
 from mkdocs_glossary_plugin.model import Term
 
 from .generate import make_terms
@@ -217,7 +217,7 @@ def capture_flows(out: Path, terms: int, pages: int) -> _Flows:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from mkdocs_glossary_plugin import matcher
+    from mkdocs_glossary_plugin import matching as matcher
 
     from .generate import generate_site
 

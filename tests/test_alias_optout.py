@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import build, build_log, content_of, glossary_links, html_of
 
-from mkdocs_glossary_plugin.matcher import Matcher
+from mkdocs_glossary_plugin.matching import Matcher
 from mkdocs_glossary_plugin.model import Term
 from mkdocs_glossary_plugin.sources import SourceError, load
 

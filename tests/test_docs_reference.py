@@ -341,7 +341,7 @@ KNOWN_DEVIATIONS: dict[str, str] = {}
 
 @functools.cache
 def _site_matcher() -> Any:
-    from mkdocs_glossary_plugin.matcher import Matcher
+    from mkdocs_glossary_plugin.matching import Matcher
     from mkdocs_glossary_plugin.sources import load
 
     glossary = load(["glossary/terms.md"], str(ROOT))

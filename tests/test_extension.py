@@ -21,7 +21,7 @@ from mkdocs_glossary_plugin.extension import (
     LinkerState,
     PageContext,
 )
-from mkdocs_glossary_plugin.matcher import Matcher
+from mkdocs_glossary_plugin.matching import Matcher
 from mkdocs_glossary_plugin.model import Glossary, Term
 
 TERMS = [
@@ -679,7 +679,7 @@ def test_a_match_that_would_cut_an_element_is_never_linked() -> None:
     wrappable tags out; should a matcher ever return a match across code, across raw tags and
     tree elements together, or across raw tags that cross each other, linking it would put half
     an element in the link."""
-    from mkdocs_glossary_plugin.matcher import Match
+    from mkdocs_glossary_plugin.matching import Match
 
     class Greedy:
         def find(self, text: str) -> list[Match]:

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import build, build_log, content_of, glossary_links, html_of
 
-from mkdocs_glossary_plugin.function_words import FUNCTION_WORDS, function_word_language
-from mkdocs_glossary_plugin.matcher import Matcher
+from mkdocs_glossary_plugin.matching import FUNCTION_WORDS, Matcher, function_word_language
 from mkdocs_glossary_plugin.model import Term
 from mkdocs_glossary_plugin.sources import load
 

@@ -25,7 +25,7 @@ from mkdocs_glossary_plugin.index import (
     extract_leads,
     make_layout,
 )
-from mkdocs_glossary_plugin.matcher import Matcher
+from mkdocs_glossary_plugin.matching import Matcher
 from mkdocs_glossary_plugin.model import Glossary, Term
 from mkdocs_glossary_plugin.sources import load
 from mkdocs_glossary_plugin.tooltips import _parse, _serialize, first_block

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_glossary_plugin import matcher as mod
-from mkdocs_glossary_plugin.matcher import PARTICLE_SEQUENCES, Matcher, is_particle_sequence
+from mkdocs_glossary_plugin.matching import PARTICLE_SEQUENCES, Matcher, is_particle_sequence
+from mkdocs_glossary_plugin.matching import korean as mod
 from mkdocs_glossary_plugin.model import Term
 
 ROOT = Path(__file__).resolve().parents[1]

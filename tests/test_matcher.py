@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_glossary_plugin.matcher import (
+from mkdocs_glossary_plugin.matching import (
     PARTICLE_SEQUENCES,
     Match,
     Matcher,
@@ -702,7 +702,7 @@ def test_is_particle_sequence_recognises_exactly_the_enumerated_grammar() -> Non
     them took most of the import time); both come from the same tables and must agree."""
     import random
 
-    from mkdocs_glossary_plugin import matcher as mod
+    from mkdocs_glossary_plugin.matching import korean as mod
 
     members = PARTICLE_SEQUENCES
     assert len(members) > 40_000

@@ -24,23 +24,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_glossary_plugin import matcher
-from mkdocs_glossary_plugin.matcher import (
+from mkdocs_glossary_plugin.matching import Matcher, canonical, script_class
+from mkdocs_glossary_plugin.matching import automaton as matcher
+from mkdocs_glossary_plugin.matching.keys import _canonical_nfc, _first_word, _fold
+from mkdocs_glossary_plugin.matching.scripts import (
     _CJK,
     _HANGUL,
     _LATIN,
     _OTHER,
     _RANGE_FIRSTS,
     _RANGE_LASTS,
-    Matcher,
-    _canonical_nfc,
     _classify,
     _ClassTable,
-    _first_word,
-    _fold,
     _text_words,
-    canonical,
-    script_class,
 )
 from mkdocs_glossary_plugin.model import Term
 

@@ -16,16 +16,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_glossary_plugin.matcher import (
+from mkdocs_glossary_plugin.matching import Matcher, canonical, script_class
+from mkdocs_glossary_plugin.matching.automaton import _radix_trie
+from mkdocs_glossary_plugin.matching.keys import (
     _PLURAL_IES,
-    Matcher,
     _auto_case_sensitive,
     _fold,
     _plural_kind,
-    _radix_trie,
     _words,
-    canonical,
-    script_class,
 )
 from mkdocs_glossary_plugin.model import Term
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from hypothesis import assume, given, target
 from hypothesis import strategies as st
 
-from mkdocs_glossary_plugin.matcher import PARTICLE_SEQUENCES, Match, Matcher
+from mkdocs_glossary_plugin.matching import PARTICLE_SEQUENCES, Match, Matcher
 from mkdocs_glossary_plugin.model import Term
 
 LATIN = "abAB"
