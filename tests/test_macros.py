@@ -1,4 +1,4 @@
-"""The mkdocs-macros integration, against the real mkdocs-macros-plugin (GUIDE §7, issue 6.2).
+"""The mkdocs-macros integration, against the real mkdocs-macros-plugin (issue 6.2).
 
 Two layers: ``macros.register`` on a real, configured ``MacrosPlugin`` (fast: no site build), and
 real site builds with both plugins in ``plugins``, in both orders, with ``--strict`` where a warning
@@ -8,16 +8,14 @@ matters. Without mkdocs-macros installed is simulated in a subprocess whose impo
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
+from conftest import Builder, html_of
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -29,8 +27,6 @@ from mkdocs_glossary_plugin.model import Glossary, Term
 
 pytest.importorskip("mkdocs_macros", reason="mkdocs-macros-plugin is a test dependency")
 from mkdocs_macros.plugin import MacrosPlugin
-
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def _glossary() -> Glossary:
@@ -246,32 +242,36 @@ Only explicit links: {{ term('확률적 경사하강법') }};
 """
 
 
-def _site(tmp_path: Path, order: str, pages: dict[str, str], strict: bool = False) -> MkDocsConfig:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "glossary.yml").write_text(GLOSSARY_YML, encoding="utf-8")
-    for name, text in pages.items():
-        path = tmp_path / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    glossary = "  - glossary:\n      source: glossary.yml\n"
-    plugins = glossary + "  - macros\n" if order == "glossary-first" else "  - macros\n" + glossary
-    (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: t\ntheme: mkdocs\nplugins:\n{plugins}", encoding="utf-8"
+def _site(
+    build_site: Builder,
+    order: str,
+    pages: dict[str, str],
+    strict: bool = False,
+    after_build: Callable[[MkDocsConfig], None] | None = None,
+) -> Path:
+    glossary = {"glossary": {"source": "glossary.yml"}}
+    plugins = [glossary, "macros"] if order == "glossary-first" else ["macros", glossary]
+    return build_site(
+        {"./glossary.yml": GLOSSARY_YML, **pages},
+        {"site_name": "t", "plugins": plugins},
+        theme="mkdocs",
+        strict=strict,
+        after_build=after_build,
     )
-    return load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=strict)
-
-
-def _soup(cfg: MkDocsConfig, path: str) -> BeautifulSoup:
-    return BeautifulSoup(Path(cfg.site_dir, path).read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("order", ["glossary-first", "macros-first"])
-def test_site_with_macros_in_either_order(tmp_path: Path, order: str) -> None:
-    cfg = _site(tmp_path, order, {"index.md": HOME, "sub/deep/page.md": DEEP}, strict=True)
-    build(cfg)  # strict: no warning at all
+def test_site_with_macros_in_either_order(build_site: Builder, order: str) -> None:
+    usage: dict[str, list[str]] = {}
 
-    home = _soup(cfg, "index.html")
+    def keep_usage(cfg: MkDocsConfig) -> None:
+        usage.update(cfg.plugins["glossary"].state.usage)
+
+    pages = {"index.md": HOME, "sub/deep/page.md": DEEP}
+    site = _site(build_site, order, pages, strict=True, after_build=keep_usage)  # no warning
+
+    home = html_of(site, "index.html")
     content = home.select_one("div[role=main]") or home
     h1 = content.find("h1")
     assert h1 is not None
@@ -296,7 +296,7 @@ def test_site_with_macros_in_either_order(tmp_path: Path, order: str) -> None:
     for code in codes:
         assert code.find("a") is None, code
 
-    deep = _soup(cfg, "sub/deep/page/index.html")
+    deep = html_of(site, "sub/deep/page/index.html")
     got = [(a["href"], a.get_text()) for a in deep.select("p a.glossary-term")]
     assert got == [
         ("../../../glossary/#stochastic-gradient-descent", "확률적 경사하강법"),
@@ -305,12 +305,11 @@ def test_site_with_macros_in_either_order(tmp_path: Path, order: str) -> None:
     # Explicit links count as mentions: the page carries their tooltips, the index backlinks.
     summaries = {str(e["data-glossary-term"]) for e in deep.select("[data-glossary-summary]")}
     assert summaries == {"stochastic-gradient-descent", "residual-block"}
-    plugin = cfg.plugins["glossary"]
-    assert plugin.state.usage["sub/deep/page.md"] == [
+    assert usage["sub/deep/page.md"] == [
         "stochastic-gradient-descent",
         "residual-block",
     ]
-    index = _soup(cfg, "glossary/index.html")
+    index = html_of(site, "glossary/index.html")
     entry = index.find("h3", id="residual-block")
     assert entry is not None
     backlinks: list[str] = []
@@ -325,49 +324,31 @@ def test_site_with_macros_in_either_order(tmp_path: Path, order: str) -> None:
 
 @pytest.mark.slow
 def test_unknown_term_fails_strict_naming_the_page(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    build_site: Builder, caplog: pytest.LogCaptureFixture
 ) -> None:
     pages = {"index.md": "# Home\n", "notes/typo.md": "A {{ term('Residual Blok') }}.\n"}
-    cfg = _site(tmp_path, "macros-first", pages, strict=True)
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
-        build(cfg)
+        _site(build_site, "macros-first", pages, strict=True)
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert [r.name for r in warnings] == ["mkdocs.plugins.glossary"]
     assert "notes/typo.md: term('Residual Blok')" in warnings[0].getMessage()
 
 
 @pytest.mark.slow
-def test_builds_and_links_without_mkdocs_macros_installed(tmp_path: Path) -> None:
+def test_builds_and_links_without_mkdocs_macros_installed(build_site: Builder) -> None:
     """Simulate a machine without mkdocs-macros: its import fails inside the build process."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "glossary.yml").write_text(GLOSSARY_YML, encoding="utf-8")
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\nSGD, {{ term('SGD') }}.\n")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\ntheme: mkdocs\nplugins:\n  - glossary:\n      source: glossary.yml\n",
-        encoding="utf-8",
+    files = {"./glossary.yml": GLOSSARY_YML, "index.md": "# Home\n\nSGD, {{ term('SGD') }}.\n"}
+    config = {"site_name": "t", "plugins": [{"glossary": {"source": "glossary.yml"}}]}
+    site = build_site(  # raises if the build fails
+        files,
+        config,
+        theme="mkdocs",
+        strict=True,
+        in_process=False,
+        quiet=False,
+        without_modules=("mkdocs_macros",),
     )
-    code = textwrap.dedent(
-        """
-        import sys
-        sys.modules["mkdocs_macros"] = None  # any import of it now raises ImportError
-        try:
-            import mkdocs_macros.plugin
-        except ImportError:
-            pass
-        else:
-            raise AssertionError("the import should have failed")
-        from mkdocs.__main__ import cli
-        cli(["build", "--strict"])
-        """
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
-    assert proc.returncode == 0, proc.stderr
-    soup = BeautifulSoup(
-        (tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    soup = html_of(site, "index.html")
     (a,) = soup.select("a.glossary-term")
     assert (a["data-glossary-term"], a.get_text()) == ("stochastic-gradient-descent", "SGD")
     assert "{{ term('SGD') }}" in soup.get_text()  # no macros: the call stays text
