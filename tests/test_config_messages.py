@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from conftest import build
 
 pytestmark = pytest.mark.slow
 
@@ -130,34 +129,26 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
 ]
 
 
-def _write(project: Path, options: dict[str, Any]) -> None:
-    (project / "docs").mkdir(parents=True, exist_ok=True)
-    for rel, text in FILES.items():
-        (project / rel if rel.startswith("./") else project / "docs" / rel).write_text(
-            text, "utf-8"
-        )
-    config = {"site_name": "Test site", "theme": {"name": "material"}}
-    config["plugins"] = [{"glossary": options}]
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
-
-
-def _mkdocs_build(project: Path, *flags: str) -> tuple[int, str]:
-    """``mkdocs build`` as a user types it (not quiet: warnings are shown): exit code, output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site"), *flags]
-    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
-    return proc.returncode, proc.stdout + proc.stderr
+def _mkdocs_build(project: Path, options: dict[str, Any], strict: bool = False) -> tuple[int, str]:
+    """``mkdocs build`` as a user types it, in its own process (not quiet: warnings are shown),
+    with these options of the plugin: exit code, output."""
+    config = {"plugins": [{"glossary": options}]}
+    try:
+        build(project, FILES, config, strict=strict, in_process=False, quiet=False)
+        code = 0
+    except subprocess.CalledProcessError as error:
+        code = error.returncode
+    return code, (project / "build.log").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
     """Every case's build, run side by side (each is mostly MkDocs' start-up)."""
-    projects = {}
-    for case_id, options, _ in CASES:
-        projects[case_id] = tmp_path_factory.mktemp("config")
-        _write(projects[case_id], options)
+    projects = [tmp_path_factory.mktemp("config") for _ in CASES]
+    options = [case[1] for case in CASES]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return dict(zip(projects, pool.map(_mkdocs_build, projects.values()), strict=True))
+        results = pool.map(_mkdocs_build, projects, options)
+        return dict(zip([case[0] for case in CASES], results, strict=True))
 
 
 @pytest.mark.parametrize(
@@ -175,13 +166,13 @@ def test_each_message_stops_the_build_without_traceback(
 def test_an_unknown_option_is_a_warning_that_strict_turns_into_failure(tmp_path: Path) -> None:
     """MkDocs' own check names the unknown option (``tooltip`` for ``tooltips``); without
     ``--strict`` the build goes on, with ``--strict`` it stops."""
-    _write(tmp_path, {"source": "g.yml", "tooltip": False})
+    options = {"source": "g.yml", "tooltip": False}
     expected = (
         "WARNING -  Config value 'plugins': Plugin 'glossary' option 'tooltip': "
         "Unrecognised configuration name: tooltip"
     )
-    code, output = _mkdocs_build(tmp_path, "--strict")
+    code, output = _mkdocs_build(tmp_path, options, strict=True)
     assert code != 0 and expected in output, output
     assert "Traceback" not in output
-    code, output = _mkdocs_build(tmp_path)
+    code, output = _mkdocs_build(tmp_path, options)
     assert code == 0 and expected in output, output
