@@ -15,7 +15,13 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import Builder, content_of, glossary_links, unwrap_glossary_links
+from conftest import (
+    MARKDOWN_EXTENSIONS,
+    Builder,
+    content_of,
+    glossary_links,
+    unwrap_glossary_links,
+)
 
 from mkdocs_glossary_plugin.extension import SKIP_ATTR, SKIP_CLASSES, SKIP_TAGS
 
@@ -148,25 +154,6 @@ $$
 """
 
 PAGES = {"index.md": INDEX, "ko/intro.md": KO_INTRO, "ko/deep/advanced.md": KO_DEEP}
-
-MARKDOWN_EXTENSIONS: list[Any] = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    {"toc": {"permalink": True}},
-    {"pymdownx.arithmatex": {"generic": True}},
-    "pymdownx.details",
-    "pymdownx.highlight",
-    "pymdownx.inlinehilite",
-    "pymdownx.keys",
-    "pymdownx.superfences",
-    {"pymdownx.tabbed": {"alternate_style": True}},
-    "pymdownx.tasklist",
-]
 
 # (page URL, link text, term id) that must be linked.
 EXPECTED = [
