@@ -30,13 +30,20 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import Builder, content_of, examples, glossary_links, unwrap_glossary_links
+from conftest import (
+    MARKDOWN_EXTENSIONS,
+    Builder,
+    content_of,
+    examples,
+    glossary_links,
+    unwrap_glossary_links,
+)
 from hypothesis import settings
-from test_linker_properties import (
+from markdown_documents import (
     HANGUL_WORDS,
     LATIN_WORDS,
     NOISE_WORDS,
-    _Writer,
+    MarkdownWriter,
     canon,
     skipped_ancestor,
 )
@@ -45,20 +52,6 @@ from mkdocs_glossary_plugin.model import Term
 
 pytestmark = pytest.mark.slow
 
-MARKDOWN_EXTENSIONS: list[Any] = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    {"toc": {"permalink": True}},
-    "pymdownx.details",
-    "pymdownx.highlight",
-    "pymdownx.inlinehilite",
-    "pymdownx.superfences",
-    {"pymdownx.tabbed": {"alternate_style": True}},
-]
 PAGE_PATHS = ["index.md", "guide/intro.md", "guide/deep/advanced.md", "ko/소개.md"]
 EPOCH = "1700000000"
 
@@ -100,7 +93,7 @@ def _names(rnd: random.Random) -> list[str]:
     return list(names.values())
 
 
-def _material_block(writer: _Writer) -> str:
+def _material_block(writer: MarkdownWriter) -> str:
     """A block of Material's syntax holding mentions."""
     rnd = writer.rnd
     para = writer.paragraph()[0]
@@ -124,7 +117,7 @@ def _material_block(writer: _Writer) -> str:
 def generate(seed: int) -> GeneratedSite:
     rnd = random.Random(seed)
     terms = [Term(n, f"About {n}: {rnd.choice(NOISE_WORDS)}.") for n in _names(rnd)]
-    writer = _Writer(terms, rnd)
+    writer = MarkdownWriter(terms, rnd)
     files: dict[str, str] = {}
     for path in PAGE_PATHS:
         blocks = [f"# {writer.line()}", writer.paragraph()[0]]
