@@ -96,11 +96,13 @@ SAMPLE_GLOSSARY = """\
   definition: Randomly zeroes activations while training.
 """
 
-#: The Markdown extensions of a typical Material site (``mkdocs.yml`` form: a name, or a mapping
-#: of one name to its options), the one list for tests that build with "the usual extensions":
-#: each block kind a page or a definition may hold (admonitions, tabs, details, tables, footnotes,
-#: definition lists, math, ``md_in_html``) and the extensions that keep state per document (toc
-#: ids, tab ids, footnotes, abbreviations). ``markdown_options()`` gives it in Python-Markdown's
+#: The Markdown extensions of a rich Material site (our docs site's and the benchmark's, and more),
+#: in ``mkdocs.yml`` form (a name, or a mapping of one name to its options): the one list for tests
+#: that build or render with "the usual extensions". It holds each block kind a page or a
+#: definition may hold (admonitions, tabs, details, tables, footnotes, definition lists, task
+#: lists, math, ``md_in_html``), the inline syntaxes that rewrite text (smart quotes and symbols,
+#: mark, insert, delete, keys) and the extensions that keep state per document (toc ids, tab ids,
+#: line anchors, footnotes, abbreviations). ``markdown_options()`` gives it in Python-Markdown's
 #: form. A test that needs another set lists only the extensions its promise is about.
 MARKDOWN_EXTENSIONS: list[Any] = [
     "abbr",
@@ -109,17 +111,22 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     "def_list",
     "footnotes",
     "md_in_html",
+    "smarty",
     "tables",
     {"toc": {"permalink": True}},
     {"pymdownx.arithmatex": {"generic": True}},
+    "pymdownx.betterem",
+    "pymdownx.caret",
     "pymdownx.details",
     {"pymdownx.highlight": {"anchor_linenums": True}},
     "pymdownx.inlinehilite",
     "pymdownx.keys",
     "pymdownx.mark",
+    "pymdownx.smartsymbols",
     "pymdownx.superfences",
     {"pymdownx.tabbed": {"alternate_style": True}},
     "pymdownx.tasklist",
+    "pymdownx.tilde",
 ]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import MARKDOWN_EXTENSIONS, markdown_options
 
 from mkdocs_glossary_plugin.model import Glossary, Term
 from mkdocs_glossary_plugin.sources import load
@@ -21,21 +22,10 @@ from mkdocs_glossary_plugin.tooltips import (
 
 DEMO = Path(__file__).resolve().parents[1] / "glossary" / "terms.md"
 
-# The demo site's and the benchmark's extensions, and those whose state is per document: toc
-# (heading ids, the [TOC] marker), tabbed (tab ids), highlight line anchors, footnotes, abbr.
-EXTENSIONS = [
-    "toc", "tables", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "abbr",
-    "smarty", "pymdownx.arithmatex", "pymdownx.details", "pymdownx.highlight",
-    "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark", "pymdownx.superfences",
-    "pymdownx.tabbed", "pymdownx.betterem", "pymdownx.tilde", "pymdownx.caret",
-    "pymdownx.tasklist", "pymdownx.smartsymbols",
-]  # fmt: skip
-CONFIGS: dict[str, Any] = {
-    "pymdownx.arithmatex": {"generic": True},
-    "toc": {"permalink": True},
-    "pymdownx.tabbed": {"alternate_style": True},
-    "pymdownx.highlight": {"anchor_linenums": True},
-}
+# A rich site's extensions (the demo site's and the benchmark's, and more), among them those whose
+# state is per document: toc (heading ids, the [TOC] marker), tabbed (tab ids), highlight line
+# anchors, footnotes, abbr.
+EXTENSIONS, CONFIGS = markdown_options(MARKDOWN_EXTENSIONS)
 
 # Hand-written definitions, next to each other in every order: what a block can do to the next
 # one (lists, definition lists, admonitions, lazy lines), and what depends on the document.

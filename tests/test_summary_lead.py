@@ -6,18 +6,14 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from conftest import MARKDOWN_EXTENSIONS, markdown_options
 from markdown.extensions import Extension
 
 from mkdocs_glossary_plugin.model import Term
 from mkdocs_glossary_plugin.tooltips import _lead_markdown, make_renderer, summary_html
 
-EXTENSIONS = [
-    "toc", "tables", "fenced_code", "admonition", "attr_list", "def_list", "footnotes",
-    "md_in_html", "abbr", "smarty", "pymdownx.arithmatex", "pymdownx.details",
-    "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark",
-    "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.betterem", "pymdownx.tilde",
-]  # fmt: skip
-CONFIGS = {"pymdownx.arithmatex": {"generic": True}, "toc": {"permalink": True}}
+# A rich site's extensions: the shortcut must be taken with them, and give the same summaries.
+EXTENSIONS, CONFIGS = markdown_options(MARKDOWN_EXTENSIONS)
 
 # Blocks that a later block can change (references, footnotes, abbreviations, definition lists,
 # fences and math spanning blank lines, indented continuations) next to plain paragraphs.
