@@ -33,7 +33,7 @@ import re
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -161,7 +161,7 @@ class _Collect(logging.Handler):
 
 def build(
     project: Path,
-    files: dict[str, str],
+    files: Mapping[str, str | bytes],
     config: dict[str, Any] | str | None = None,
     *,
     strict: bool = False,
@@ -176,7 +176,8 @@ def build(
     """Write a project into ``project`` and build it; return the site folder.
 
     ``files``: ``{"index.md": "...", "sub/page.md": "..."}`` go under ``docs/``; a key starting
-    with ``./`` is relative to the project folder (``./glossary.yml``). ``config`` is the
+    with ``./`` is relative to the project folder (``./glossary.yml``); ``bytes`` are written as
+    they are, text is dedented when it starts with a newline. ``config`` is the
     ``mkdocs.yml`` content; ``site_name``, ``theme`` and ``docs_dir`` get defaults. A string
     ``config`` is written as it is (for YAML tags such as ``!!python/name``, which a dict cannot
     carry), without defaults. A failing build raises (``SystemExit``/``Abort`` from MkDocs
@@ -196,7 +197,10 @@ def build(
     for rel, text in files.items():
         target = project / rel[2:] if rel.startswith("./") else project / "docs" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text) if text.startswith("\n") else text, "utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text) if text.startswith("\n") else text, "utf-8")
     (project / "docs").mkdir(exist_ok=True)
     config_file = project / f"{cli}.yml"
     if isinstance(config, str):
@@ -218,6 +222,21 @@ def build(
         args += (["-q"] if quiet else []) + (["--strict"] if strict else [])
         _build_in_subprocess(project, cli, args, without_modules, log_file)
     return site
+
+
+def build_result(
+    project: Path,
+    files: Mapping[str, str | bytes],
+    config: dict[str, Any] | str | None = None,
+    **kw: Any,
+) -> tuple[int, str]:
+    """A build in its own process, as a user runs it (INFO lines shown), that may fail: its exit
+    code and output (stdout, then stderr). Options as for ``build``."""
+    try:
+        build(project, files, config, in_process=False, quiet=False, **kw)
+    except subprocess.CalledProcessError as error:
+        return error.returncode, (project / "build.log").read_text("utf-8")
+    return 0, (project / "build.log").read_text("utf-8")
 
 
 #: Run ``python -m <cli> <args>`` with some modules made unimportable first (``sys.modules[name] =

@@ -14,13 +14,12 @@ is noticed. An invalid ``index.path`` is checked when the build starts (``check_
 from __future__ import annotations
 
 import os
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import build
+from conftest import build_result
 
 pytestmark = pytest.mark.slow
 
@@ -130,15 +129,9 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
 
 
 def _mkdocs_build(project: Path, options: dict[str, Any], strict: bool = False) -> tuple[int, str]:
-    """``mkdocs build`` as a user types it, in its own process (not quiet: warnings are shown),
-    with these options of the plugin: exit code, output."""
-    config = {"plugins": [{"glossary": options}]}
-    try:
-        build(project, FILES, config, strict=strict, in_process=False, quiet=False)
-        code = 0
-    except subprocess.CalledProcessError as error:
-        code = error.returncode
-    return code, (project / "build.log").read_text("utf-8")
+    """``mkdocs build`` as a user types it (not quiet: warnings are shown), with these options of
+    the plugin: exit code, output."""
+    return build_result(project, FILES, {"plugins": [{"glossary": options}]}, strict=strict)
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,12 @@
-"""Bad glossary sources: every message names the file (and line), no traceback (GUIDE §8)."""
+"""Bad glossary sources: every message names the file (and line), no traceback."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from conftest import build_result
 
 from mkdocs_glossary_plugin.sources import SourceError, load
 
@@ -153,52 +150,33 @@ CLEAN = "## D\n#### * dropout (드롭아웃)\n: one\n"
 
 def mkdocs_build(
     project: Path, files: dict[str, str | bytes], source: str, *, strict: bool
-) -> subprocess.CompletedProcess[str]:
-    """Write a small Material site using the plugin and build it as a user would."""
-    (project / "docs").mkdir(parents=True)
-    (project / "docs" / "index.md").write_text("# Home\n\nWe use dropout.\n", "utf-8")
-    for name, content in files.items():
-        target = project / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, "utf-8")
-    config = {
-        "site_name": "Errors",
-        "theme": {"name": "material"},
-        "plugins": [{"glossary": {"source": source}}],
-    }
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [*cmd, *(["--strict"] if strict else [])],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+) -> tuple[int, str]:
+    """Write a small Material site using the plugin (``files`` relative to the project folder)
+    and build it as a user would: exit code, output."""
+    files = {"index.md": "# Home\n\nWe use dropout.\n", **{f"./{k}": v for k, v in files.items()}}
+    config = {"site_name": "Errors", "plugins": [{"glossary": {"source": source}}]}
+    return build_result(project, files, config, strict=strict)
 
 
 @pytest.mark.slow
 def test_site_duplicate_fails_strict_only(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {"glossary.md": DUPLICATE}
-    strict = mkdocs_build(tmp_path / "strict", files, "glossary.md", strict=True)
-    assert strict.returncode != 0
+    code, output = mkdocs_build(tmp_path / "strict", files, "glossary.md", strict=True)
+    assert code != 0
     expected = "glossary.md:4: the term 'Dropout' is defined twice (first at glossary.md:2)"
-    assert expected in strict.stderr
-    assert "Traceback" not in strict.stderr + strict.stdout
+    assert expected in output
+    assert "Traceback" not in output
 
-    plain = mkdocs_build(tmp_path / "plain", files, "glossary.md", strict=False)
-    assert plain.returncode == 0, plain.stderr
-    assert f"WARNING -  glossary: {expected}" in plain.stderr
+    code, output = mkdocs_build(tmp_path / "plain", files, "glossary.md", strict=False)
+    assert code == 0, output
+    assert f"WARNING -  glossary: {expected}" in output
     assert (tmp_path / "plain" / "site" / "index.html").is_file()
 
-    clean = mkdocs_build(tmp_path / "clean", {"glossary.md": CLEAN}, "glossary.md", strict=True)
-    assert clean.returncode == 0, clean.stderr
-    assert "WARNING" not in clean.stderr
+    code, output = mkdocs_build(
+        tmp_path / "clean", {"glossary.md": CLEAN}, "glossary.md", strict=True
+    )
+    assert code == 0, output
+    assert "WARNING" not in output
 
 
 @pytest.mark.slow
@@ -216,8 +194,8 @@ def test_site_duplicate_fails_strict_only(tmp_path: Path) -> None:
 def test_site_bad_source_fails_without_traceback(
     tmp_path: Path, files: dict[str, str | bytes], source: str, message: str
 ) -> None:
-    proc = mkdocs_build(tmp_path, files, source, strict=False)
-    assert proc.returncode != 0
-    assert "Traceback" not in proc.stderr + proc.stdout
-    assert f"ERROR   -  glossary: {message.format(project=tmp_path)}" in proc.stderr
-    assert "Aborted with a BuildError" in proc.stdout + proc.stderr
+    code, output = mkdocs_build(tmp_path, files, source, strict=False)
+    assert code != 0
+    assert "Traceback" not in output
+    assert f"ERROR   -  glossary: {message.format(project=tmp_path)}" in output
+    assert "Aborted with a BuildError" in output

@@ -1,4 +1,4 @@
-"""Material for MkDocs: the features and plugins real sites combine with ours (GUIDE §7, 6.4).
+"""Material for MkDocs: the features and plugins real sites combine with ours (issue 6.4).
 
 One strict build of a Material site with instant navigation (and its link previews), a palette
 toggle, ``content.tooltips``, and the search, blog and tags plugins; then one build with the
