@@ -47,7 +47,6 @@ edge, where a mention may start or end.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -156,28 +155,14 @@ class Matcher:
     canonical form, the first term given wins (the model reports the duplicate).
     """
 
+    # -- compiling ----------------------------------------------------------------------------
+
     def __init__(
         self,
         terms: Iterable[Term],
         *,
         case_sensitive: bool | Literal["auto"] = "auto",
         plurals: bool = True,
-    ) -> None:
-        # Compiling makes a hundred thousand small containers and no cyclic garbage; the cyclic
-        # collector, run after every few hundred of them, would traverse the growing trie again
-        # and again (a sixth of the compile time at 10,000 terms).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._compile(terms, case_sensitive, plurals)
-        finally:
-            if collecting:
-                gc.enable()
-
-    # -- compiling ----------------------------------------------------------------------------
-
-    def _compile(
-        self, terms: Iterable[Term], case_sensitive: bool | Literal["auto"], plurals: bool
     ) -> None:
         self.problems: list[Problem] = []
         # The entries of each canonical key, and of each key without its final "y" (its
@@ -382,17 +367,6 @@ class Matcher:
         found = _walk(low, s, jump)
         if found is None:
             return None
-        if len(found) == 1:
-            i, ies, entries = found[0]
-            if not ies and len(entries) == 1:
-                # The common case, one key met: its plural (the longer mention) comes first.
-                entry = entries[0]
-                suffix = _plural_suffix(nfc, low, i, entry)
-                if suffix and self._accepts(nfc, low, s, i + suffix, i, True, entry):
-                    return i + suffix, entry
-                if self._accepts(nfc, low, s, i, i, False, entry):
-                    return i, entry
-                return None
         mentions: list[_Mention] = []
         for i, ies, entries in found:
             for entry in entries:
