@@ -287,8 +287,9 @@ def measure_same_flows(out: Path, pages: int, repeat: int, text_of: int = 1_000)
 
     The generator's glossaries are nested (the first 1,000 of the 10,000 terms are the 1,000-term
     glossary), so the text and the matches are the same for M = 1,000 and 10,000: what changes is
-    only the size of the automaton. As in a build, the matcher is kept out of the garbage
-    collector's full passes (``gc.freeze``, what the plugin does for ``mkdocs build``).
+    only the size of the automaton. The matcher is kept out of the garbage collector's full
+    passes (``gc.freeze``, here in the benchmark only) so that the table shows the matching alone;
+    what collections cost a real build is measured by ``benchmarks.timed_build``.
     """
     _, _, flows = capture_flows(out, text_of, pages)
     size_kb = sum(map(len, flows)) / 1000

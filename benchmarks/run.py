@@ -3,7 +3,8 @@
 ``python -m benchmarks.run`` (defaults: N=500 pages, M=100,1000,10000 terms, 5 repetitions) or, for
 a quick look, ``python -m benchmarks.run --pages 50 --terms 100,1000 --reps 3``.
 
-Method (GUIDE §12 "Performance"):
+Method (what a user waits for is the whole build, the generated index pages included, so every
+ratio is read on whole builds against the same site without the plugin, built in the same run):
 
 - one site per M from ``benchmarks.generate`` (same seed, so the pages have the same structure
   and size for every M; only the terms they mention differ);
@@ -102,7 +103,7 @@ def plugin_time(b: Build) -> float:
 
 def index_cost(b: Build) -> float:
     """Rendering + templating the generated index pages (our hooks on them included), and our
-    index-only work in site-wide hooks (``timed_build.INDEX_METHODS``)."""
+    index-only work in site-wide hooks (``timed_build.INDEX_WORK``)."""
     inside = b.inside
     return float(
         inside["render"]["index"] + inside["template"]["index"] + inside.get("index_hooks", 0.0)

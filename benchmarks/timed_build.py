@@ -7,7 +7,8 @@ build that is measured is the real one. Before MkDocs loads anything, this modul
 ``time.perf_counter``:
 
 - every hook method (``on_*``) that ``GlossaryPlugin`` defines (MkDocs reads the wrappers' copied
-  ``mkdocs_priority``, so the hook order is unchanged);
+  ``mkdocs_priority``, so the hook order is unchanged), and the build session's index-only work
+  (``INDEX_WORK``);
 - the ``run`` method of every Markdown processor that a ``mkdocs_glossary_plugin`` module registers
   in a Python-Markdown registry (the linker's treeprocessor, the index page's one, ...);
 - MkDocs' ``_populate_page`` (Markdown rendering) and ``_build_page`` (theme template), to know
@@ -168,10 +169,10 @@ def _time_search() -> None:
     SearchIndex.generate_search_index = timed(SearchIndex.generate_search_index)
 
 
-#: Methods of the plugin that do only index-page work, run from site-wide hooks (on_config,
-#: on_files, on_env) rather than while an index page renders: the index pages' Markdown, their
-#: layout, their backlinks. Their time is the index's, not linking's.
-INDEX_METHODS = ("_setup_index", "_index_files", "_fill_backlinks")
+#: Parts of the build session that do only index-page work, run from site-wide hooks (on_config,
+#: on_files, on_env) rather than while an index page renders: the index layout, the index pages'
+#: Markdown and the files they replace, their backlinks. Their time is the index's, not linking's.
+INDEX_WORK = ("make_layout", "Session.plan_files", "Session._fill_backlinks")
 
 
 def _timed_index(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -246,8 +247,14 @@ def install(*, plugin: bool = True) -> None:
                 setattr(klass, attr, CombinedEvent(*wrapped))
             elif callable(value):
                 setattr(klass, attr, _timed(attr, value))
-    for name in INDEX_METHODS:
-        setattr(GlossaryPlugin, name, _timed_index(getattr(GlossaryPlugin, name)))
+    from mkdocs_glossary_plugin import session
+
+    for name in INDEX_WORK:
+        owner: Any = session
+        *path, attr = name.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, attr, _timed_index(getattr(owner, attr)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

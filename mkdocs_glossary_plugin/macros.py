@@ -40,10 +40,16 @@ VARIABLE_NAME = "glossary"
 
 
 def link_html(href: str, term_id: str, text: str) -> str:
-    """The explicit link, in exactly the form the linker writes (GUIDE interface 2).
+    """The explicit link: the linker's class and ``data-glossary-term``, so the tooltip
+    payload, backlinks and the script treat both links alike.
 
-    ``text`` is Markdown source (the macro's output goes through Markdown): ``<``, ``>`` and ``&``
-    are escaped so a name such as ``a<b`` cannot open a tag, emphasis stays available.
+    The attributes come in another order than on the linker's links: this link is raw HTML,
+    kept as written (``class``, ``href``, ``data-glossary-term``), while the linker's are elements
+    that Python-Markdown serializes with their attributes sorted (``class``,
+    ``data-glossary-term``, ``href``). Readers of the HTML must therefore not rely on the order
+    (``tooltips.mentioned_ids`` reads any order). ``text`` is Markdown source (the macro's output
+    goes through Markdown): ``<``, ``>`` and ``&`` are escaped so a name such as ``a<b`` cannot
+    open a tag, emphasis stays available.
     """
     return (
         f'<a class="glossary-term" href="{html.escape(href)}" '

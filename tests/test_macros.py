@@ -266,7 +266,7 @@ def test_site_with_macros_in_either_order(build_site: Builder, order: str) -> No
     usage: dict[str, list[str]] = {}
 
     def keep_usage(cfg: MkDocsConfig) -> None:
-        usage.update(cfg.plugins["glossary"].state.usage)
+        usage.update(cfg.plugins["glossary"].session.state.usage)
 
     pages = {"index.md": HOME, "sub/deep/page.md": DEEP}
     site = _site(build_site, order, pages, strict=True, after_build=keep_usage)  # no warning

@@ -1,4 +1,4 @@
-"""The plugin lets go of its big structures when MkDocs shuts down.
+"""The plugin's build session lets go of its big structures when MkDocs shuts down.
 
 Why it matters: a 10,000-term glossary and its compiled matcher are some 100,000 objects. Held by
 the plugin (and by the Markdown extension left in the configuration) until the process exits,
@@ -67,17 +67,18 @@ def test_glossary_and_matcher_are_freed_at_shutdown_by_reference_counting(
         cfg = _built(config_file, "build")
         plugin = cfg.plugins["glossary"]
         assert isinstance(plugin, GlossaryPlugin)
-        assert plugin.glossary is not None and plugin.state is not None
-        assert plugin.state.links_made == 2  # the build did link (`link: first`)
-        term = weakref.ref(plugin.glossary.terms[0])
-        matcher = weakref.ref(plugin.state.matcher)
-        state = plugin.state
+        session = plugin.session
+        assert session.glossary is not None and session.state is not None
+        assert session.state.links_made == 2  # the build did link (`link: first`)
+        term = weakref.ref(session.glossary.terms[0])
+        matcher = weakref.ref(session.state.matcher)
+        state = session.state
         cfg.plugins.on_shutdown()
         # The configuration (and the extension in it) is still alive, the collector is off.
         assert any(isinstance(ext, GlossaryExtension) for ext in cfg.markdown_extensions)
         assert term() is None, "a Term outlived on_shutdown: something still holds the glossary"
         assert matcher() is None, "the compiled matcher outlived on_shutdown"
-        assert plugin.glossary is None and plugin.state is None
+        assert session.glossary is None and session.state is None
         assert state.matcher is None and not state.usage and not state.glossary.terms
     finally:
         gc.enable()
@@ -93,12 +94,13 @@ def test_serve_rebuilds_keep_the_glossary_until_shutdown(
     first = _built(config_file, "serve")
     plugin = first.plugins["glossary"]
     assert isinstance(plugin, GlossaryPlugin)
-    glossary, matcher = plugin.glossary, plugin.state.matcher if plugin.state else None
+    session = plugin.session
+    glossary, matcher = session.glossary, session.state.matcher if session.state else None
     # A rebuild: MkDocs reloads the configuration and keeps the plugin instance.
     second = load_config(str(config_file), site_dir=str(tmp_path / "site"))
     second.plugins["glossary"] = plugin
     mkdocs_build(second)
-    assert plugin.glossary is glossary
-    assert plugin.state is not None and plugin.state.matcher is matcher
+    assert session.glossary is glossary
+    assert session.state is not None and session.state.matcher is matcher
     second.plugins.on_shutdown()
-    assert plugin.glossary is None and plugin.state is None
+    assert session.glossary is None and session.state is None
