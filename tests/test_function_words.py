@@ -1,7 +1,8 @@
 """Function words are not terms: a key that is a function word of its language (a closed list
-per language, ``mkdocs_glossary_plugin.function_words``) is kept in the glossary, the index page
-and search, but not linked automatically; an INFO message says so once per key, with the file
-and line; ``link: true`` on the entry links it anyway, and the ``term()`` macro still reaches it.
+per language, ``mkdocs_glossary_plugin.matching.function_words``) is kept in the glossary, the
+index page and search, but not linked automatically; an INFO message says so once per key, with
+the file and line; ``link: true`` on the entry links it anyway, and the ``term()`` macro still
+reaches it.
 
 One English and one Korean site are built once per module (builds are the slow part) with
 ``--strict``, so a warning for any of this would fail the build.

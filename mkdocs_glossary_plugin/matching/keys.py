@@ -92,7 +92,8 @@ def _glue_hyphens(low: str) -> str:
 
     Cut at the hyphens rather than found by a regular expression with look-arounds of the word
     classes, which took 5 ms to compile at import: the pieces around a hyphen end and begin
-    with its neighbours, and an empty piece means another hyphen (or the edge of the key) there.
+    with its neighbours, and an empty piece means another hyphen there, or the start or the
+    end of the key.
     """
     pieces = low.split("-")
     if len(pieces) == 1:
