@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import Builder, build_log, content_of, glossary_links, html_of
 
-from mkdocs_glossary_plugin.matcher import Matcher
+from mkdocs_glossary_plugin.matching import Matcher
 from mkdocs_glossary_plugin.model import Glossary
 from mkdocs_glossary_plugin.sources import SourceError, load, parse_text
 
