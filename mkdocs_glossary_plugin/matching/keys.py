@@ -166,7 +166,8 @@ def _auto_case_sensitive(words: list[str]) -> bool:
 _NO_PLURAL, _ACRONYM_S, _PLURAL_S, _PLURAL_ES, _PLURAL_S_ES, _PLURAL_IES = range(6)
 
 
-#: The endings of each plural kind that :func:`_plural_suffix` looks for, longest first.
+#: The endings of each plural kind that :func:`.automaton._plural_suffix` looks for, longest
+#: first.
 _PLURAL_ENDINGS: dict[int, tuple[str, ...]] = {
     _NO_PLURAL: (),
     _ACRONYM_S: ("s",),
