@@ -25,6 +25,9 @@ GLOSSARY = """\
 - term: Residual Block
   aliases: [잔차 블록]
   definition: A block whose input is added to its output, as in ResNet.
+- term: Batch Norm
+  definition: Normalizes activations over a batch; often used with Dropout.
+  summary: Normalizes activations; see [the usage page](docs/usage.md).
 - term: Dropout
 """
 
@@ -58,7 +61,7 @@ HOST = textwrap.dedent(
         html = md.convert(text)
         return html + session.marker(html)
 
-    home = render("index.md", "ResNet은 잔차 블록을 쌓는다. Residual Blocks again.")
+    home = render("index.md", "ResNet은 잔차 블록을 쌓는다. Residual Blocks again. Batch Norm too.")
     index = {}
     for src, content in generated.items():
         body = re.sub(r"\\A---\\n.*?\\n---\\n", "", content, flags=re.S)  # front matter
@@ -86,6 +89,7 @@ HOST = textwrap.dedent(
 def _host(tmp_path: Path, opts: dict[str, Any]) -> dict[str, Any]:
     (tmp_path / "docs").mkdir(exist_ok=True)
     (tmp_path / "glossary.yml").write_text(GLOSSARY, "utf-8")
+    (tmp_path / "docs" / "usage.md").write_text("# Usage\n", "utf-8")
     cmd = [sys.executable, "-c", HOST, str(tmp_path), str(tmp_path / "docs"), json.dumps(opts)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert proc.returncode == 0, proc.stderr
@@ -108,6 +112,7 @@ def test_a_page_is_linked(plain: dict[str, Any]) -> None:
     assert links == [
         ("glossary/#resnet", "resnet", "ResNet"),
         ("glossary/#residual-block", "residual-block", "잔차 블록"),
+        ("glossary/#batch-norm", "batch-norm", "Batch Norm"),
     ]  # ``link: first``: the plural after the alias is the same term, not linked again
 
 
@@ -117,7 +122,7 @@ def test_the_page_carries_its_tooltip_payload(plain: dict[str, Any]) -> None:
         str(s["data-glossary-term"]): BeautifulSoup(str(s["data-glossary-summary"]), "html.parser")
         for s in soup.select(".glossary-payload [data-glossary-term]")
     }
-    assert set(spans) == {"resnet", "residual-block"}
+    assert set(spans) == {"resnet", "residual-block", "batch-norm"}
     assert spans["residual-block"].get_text() == (
         "A block whose input is added to its output, as in ResNet."
     )
@@ -125,13 +130,24 @@ def test_the_page_carries_its_tooltip_payload(plain: dict[str, Any]) -> None:
     (a,) = spans["resnet"].select("a")
     assert a["href"] == "glossary/#residual-block"
     assert spans["resnet"].get_text().startswith("A network of residual blocks by He et al.")
+    # A link to a file, written relative to the source file, becomes the file's URL in the site
+    # (the host's ``url_of``), relative to this page.
+    (a,) = spans["batch-norm"].select("a")
+    assert a["href"] == "usage/"
 
 
 def test_the_index_page_is_rendered(plain: dict[str, Any]) -> None:
     (src,) = plain["index"]
     assert src == "glossary.md"
     soup = BeautifulSoup(plain["index"][src], "html.parser")
-    assert [h.get("id") for h in soup.select("h3")] == ["dropout", "residual-block", "resnet"]
+    assert [h.get("id") for h in soup.select("h3")] == [
+        "batch-norm",
+        "dropout",
+        "residual-block",
+        "resnet",
+    ]
+    # The blocks the tooltips' summaries were cut from keep no mark.
+    assert "data-glossary-lead" not in plain["index"][src]
     # Backlinks, in the host's page order, titled as the host says, relative to the index page.
     entry = soup.find("h3", id="resnet")
     assert entry is not None
@@ -147,11 +163,12 @@ def test_the_index_page_is_rendered(plain: dict[str, Any]) -> None:
 
 
 def test_the_summary_and_problems_are_data(plain: dict[str, Any]) -> None:
-    assert plain["started"] == ["3 terms loaded from glossary.yml"]
-    # The index page's link counts as a link made, not as a mention (Dropout is never mentioned).
-    assert plain["summary"] == [3, 3, 2]
+    assert plain["started"] == ["4 terms loaded from glossary.yml"]
+    # The index page's links count as links made, not as mentions: Dropout, linked only from
+    # another definition on the index page, is never mentioned.
+    assert plain["summary"] == [4, 5, 2]
     assert plain["problems"] == [
-        "3 terms loaded, 3 links made on 2 pages, 1 terms never mentioned (Dropout), "
+        "4 terms loaded, 5 links made on 2 pages, 1 terms never mentioned (Dropout), "
         "1 terms without a definition (Dropout)"
     ]
 
@@ -162,10 +179,10 @@ def test_options_reach_the_session(tmp_path: Path) -> None:
         tmp_path, {"source": "glossary.yml", "warn": ["unused"], "link": "all", "tooltips": False}
     )
     soup = BeautifulSoup(got["home"], "html.parser")
-    assert len(soup.select("p a.glossary-term")) == 3
+    assert len(soup.select("p a.glossary-term")) == 4
     assert not soup.select(".glossary-payload")
     assert got["problems"][0] == (
-        "glossary.yml:6: the term 'Dropout' is never mentioned on any page (the index page does "
+        "glossary.yml:9: the term 'Dropout' is never mentioned on any page (the index page does "
         "not count); mention it on a page, remove it from the glossary, or remove 'unused' from "
         "the plugin's 'warn' option"
     )
