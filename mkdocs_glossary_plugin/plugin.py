@@ -66,12 +66,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        theme = config.theme
         site = Site(
             config_dir=os.path.dirname(config.config_file_path or "") or os.getcwd(),
             docs_dir=config.docs_dir,
             use_directory_urls=bool(config.use_directory_urls),
-            theme_languages=lambda: (theme.get("language"), theme.get("locale")),
+            theme_languages=lambda: (config.theme.get("language"), config.theme.get("locale")),
             markdown=lambda: (config.markdown_extensions, config.mdx_configs),
         )
         try:
