@@ -80,6 +80,7 @@ def _link(
     root: etree.Element,
     flow: str,
 ) -> None:
+    """Turn the page's matches into links in the tree and add them to the state's records."""
     link_all = page.link_mode == "all"
     # With ``link: first`` and one scope (every page but the index), most matches are later
     # mentions of a term linked already: drop them before finding their text.

@@ -80,12 +80,13 @@ class LinkerState:
         """Drop the build's glossary, matcher and records (the process is done with them).
 
         The Markdown extension that holds this state stays in the configuration until the very
-        end of the process; without this, what it holds would be freed only by the collections
-        Python runs while it shuts down, which walk every object still alive."""
+        end of the process; without this, what it holds would be freed only by the garbage
+        collections Python makes while it shuts down, which walk every object still alive."""
         self.reset()
         self.matcher = None
         self.glossary = Glossary()
 
     @property
     def links_made(self) -> int:
+        """Links made over the whole build (for the build summary)."""
         return sum(self.link_counts.values())
