@@ -367,6 +367,18 @@ class Matcher:
         found = _walk(low, s, jump)
         if found is None:
             return None
+        if len(found) == 1:
+            i, ies, entries = found[0]
+            if not ies and len(entries) == 1:
+                # The common case, one key met (this branch saves some 5 % of ``find`` on the
+                # pages of the site benchmark): its plural (the longer mention) comes first.
+                entry = entries[0]
+                suffix = _plural_suffix(nfc, low, i, entry)
+                if suffix and self._accepts(nfc, low, s, i + suffix, i, True, entry):
+                    return i + suffix, entry
+                if self._accepts(nfc, low, s, i, i, False, entry):
+                    return i, entry
+                return None
         mentions: list[_Mention] = []
         for i, ies, entries in found:
             for entry in entries:
