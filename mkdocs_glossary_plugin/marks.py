@@ -1,7 +1,8 @@
 """Replacing our own marked tags in a big HTML string.
 
-The plugin leaves marks in HTML it later rewrites: the tooltip marker in every page
-(``tooltips.Payloads.fill``) and the summary blocks of the index page (``index.extract_leads``).
+This package leaves marks in HTML it later rewrites: the tooltip marker in every page
+(``tooltips.Payloads.fill``) and the definitions' leads on the index page
+(``index.extract_leads``).
 A page is some 250 KB with a big navigation and a handful of marks, so a pattern search over the
 whole page (which tries every ``<div`` or ``<p``) costs about ten times more than finding the
 mark's attribute name with ``str.find`` and matching the pattern only from the tag before it.

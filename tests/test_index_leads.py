@@ -2,7 +2,7 @@
 
 The index page marks, in each definition, the block a summary is made from; ``extract_leads``
 reads those blocks from the rendered page and removes the marks. These tests check that the block
-is the one ``tooltips.first_block`` picks when the definition is rendered alone, and that the page
+is the one ``tooltips.lead_block`` picks when the definition is rendered alone, and that the page
 keeps every other byte.
 """
 
@@ -28,7 +28,8 @@ from mkdocs_glossary_plugin.index import (
 from mkdocs_glossary_plugin.matching import Matcher
 from mkdocs_glossary_plugin.model import Glossary, Term
 from mkdocs_glossary_plugin.sources import load
-from mkdocs_glossary_plugin.tooltips import _parse, _serialize, first_block
+from mkdocs_glossary_plugin.tooltips import lead_block
+from mkdocs_glossary_plugin.tooltips.sanitise import parse, serialize
 
 EXTENSIONS: list[Any] = [
     "admonition",
@@ -101,11 +102,11 @@ def _render_index(glossary: Glossary, *, leads: bool = True) -> str:
 def _alone(definition: str) -> str | None:
     """The inner HTML of the summary block of the definition rendered on its own."""
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
-    block = first_block(md.convert(definition))
-    return None if block is None else _serialize(block.children).strip()
+    block = lead_block(md.convert(definition))
+    return None if block is None else serialize(block.children).strip()
 
 
-def test_each_lead_is_the_block_first_block_picks_alone() -> None:
+def test_each_lead_is_the_block_lead_block_picks_alone() -> None:
     glossary = _glossary()
     _, leads = extract_leads(_render_index(glossary))
     for term in glossary:
@@ -120,7 +121,7 @@ def test_each_lead_is_the_block_first_block_picks_alone() -> None:
 def _normal(markup: str) -> str:
     """Footnote and heading ids differ between a page and a definition alone: compare the rest,
     in the serialization summaries use."""
-    markup = _serialize(_parse(markup).children)
+    markup = serialize(parse(markup).children)
     markup = re.sub(r'\s(?:id|name)="[^"]*"', "", markup)
     return re.sub(r"\s+", " ", markup).strip()
 
@@ -250,7 +251,7 @@ def _payload_spans(site: Path) -> dict[str, list[tuple[str, str]]]:
 def test_site_tooltips_equal_rendering_each_summary_alone(
     build_site: Any, monkeypatch: pytest.MonkeyPatch, directory_urls: bool, split: str
 ) -> None:
-    from mkdocs_glossary_plugin import plugin as plugin_module
+    from mkdocs_glossary_plugin import session as plugin_module
 
     files = {**SITE_PAGES, "./glossary.md": SITE_GLOSSARY}
     config = {

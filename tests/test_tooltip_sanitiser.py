@@ -2,7 +2,7 @@
 
 A summary is the author's HTML, and it lands on every page that mentions the term, so the tooltip
 script cleans it in the browser with allow-lists before it enters the page (the build's own pass
-in ``tooltips.py`` is defence in depth only). Two kinds of test:
+in ``tooltips/sanitise.py`` is defence in depth only). Two kinds of test:
 
 - *injected*: a built page's payload gets a hostile summary written straight into its attribute,
   bypassing the build, then the tooltip opens: this tests the browser's cleaning alone, which is

@@ -17,8 +17,6 @@ from mkdocs_glossary_plugin.tooltips import (
     MARKER_ATTR,
     SUMMARY_LIMIT,
     Payloads,
-    _parse,
-    _TreeBuilder,
     make_renderer,
     marker_html,
     marker_ids,
@@ -28,6 +26,7 @@ from mkdocs_glossary_plugin.tooltips import (
     summarize,
     summary_html,
 )
+from mkdocs_glossary_plugin.tooltips.sanitise import TreeBuilder, parse
 
 ASSETS = Path(__file__).resolve().parents[1] / "mkdocs_glossary_plugin" / "assets"
 
@@ -405,10 +404,43 @@ def test_a_summary_that_fails_to_render_is_a_problem_not_a_crash() -> None:
 @given(st.text(alphabet=st.characters(blacklist_characters="<&"), max_size=400))
 @settings(max_examples=300, deadline=None)
 def test_plain_text_is_read_as_the_html_parser_reads_it(text: str) -> None:
-    """``_parse`` skips the HTML parser for text without markup or references (most summary
+    """``parse`` skips the HTML parser for text without markup or references (most summary
     leads): the tree, and the summary cut from it, must be the parser's."""
-    builder = _TreeBuilder()
+    builder = TreeBuilder()
     builder.feed(text)
     builder.close()
-    assert _parse(text) == builder.root
-    assert summarize(_parse(text)) == summarize(builder.root)
+    assert parse(text) == builder.root
+    assert summarize(parse(text)) == summarize(builder.root)
+
+
+def test_a_lead_from_the_index_page_is_used_instead_of_a_render_but_never_over_a_summary() -> None:
+    """The one rule: an explicit ``summary`` first, else the lead of the rendered definition;
+    a lead the index page already rendered (``add_leads``) is cut without another Markdown
+    conversion, its URLs read relative to the index page; a term without one is rendered."""
+    calls: list[str] = []
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return render(text)
+
+    terms = [
+        Term("Lead", definition="Not rendered: the index page did it."),
+        Term("Own", definition="Definition.", summary="The *own* summary."),
+        Term("Alone", definition="Rendered alone."),
+    ]
+    payloads = Payloads(Glossary(terms=terms), counting, "Open", lambda t, u: None)
+    payloads.add_leads(
+        {"lead": 'From the <a href="media/x.png">index</a>.', "own": "Lead of Own."},
+        "glossary/",
+    )
+    out = payloads.for_page(_page_with("lead", "own", "alone"), "a/b/")
+    got = {
+        str(s["data-glossary-term"]): str(s["data-glossary-summary"])
+        for s in BeautifulSoup(out, "html.parser")("span")
+    }
+    assert got == {
+        "lead": 'From the <a href="../../glossary/media/x.png">index</a>.',
+        "own": "The <em>own</em> summary.",
+        "alone": "Rendered alone.",
+    }
+    assert calls == ["The *own* summary.", "Rendered alone."]

@@ -1,0 +1,275 @@
+"""The tree work of a generated index page: its sentinels replaced by the real elements.
+
+``IndexTreeprocessor`` (priority 6: after ``inline`` and ``abbr``, before ``toc`` and MkDocs'
+``relpath``) replaces each sentinel paragraph (see ``pages``) by the real elements (``h1``, the
+letter bar, ``h2``/``h3`` with their ids, the aliases) and wraps each definition in
+``<div data-glossary-scope="ID">``, the scope the linker honours: other terms are linked there,
+the entry's own term never. Backlinks need every page rendered, so it leaves an empty
+placeholder that ``backlinks.fill_backlinks`` fills later; with tooltips it marks each
+definition's lead (``leads``).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..model import GROUP_OTHER_DIGITS, Problem, Term, group_order
+from .backlinks import placeholder as backlinks_placeholder
+from .leads import mark_lead
+from .pages import BRACE_STAND_IN, Block, PagePlan, count_label, restore_jinja
+
+__all__ = ["PRE_PRIORITY", "TREE_PRIORITY", "IndexExtension", "IndexRenderState"]
+
+#: After ``inline`` (20), ``prettify`` (10), ``attr_list`` (8) and ``abbr`` (7); before ``toc`` and
+#: MkDocs' ``mkdocs_extract_anchors`` (5) and ``relpath`` (0), and before our linker (negative).
+TREE_PRIORITY = 6
+#: Before ``normalize_whitespace`` (30) and every block-level preprocessor (fences, raw HTML).
+PRE_PRIORITY = 40
+
+_HEADING = re.compile(r"^h([1-6])$")
+
+
+def _names(names: Sequence[str], limit: int = 5) -> str:
+    """Names for a message: the first ``limit`` quoted, then how many more."""
+    shown = ", ".join(f"'{n}'" for n in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+@dataclass
+class IndexRenderState:
+    """Shared by the host and the treeprocessor: the plan of the page being rendered (None on
+    every other page) and the problems found while rendering."""
+
+    current: PagePlan | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.current = None
+        self.problems.clear()
+
+
+def _el(tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+    el = etree.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+class IndexTreeprocessor(Treeprocessor):
+    """Replaces the sentinel paragraphs of a generated index page by the real elements."""
+
+    def __init__(self, md: Markdown, state: IndexRenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        plan = self.state.current
+        if plan is None:
+            return
+        self._build(root, plan)
+
+    def _build(self, root: etree.Element, plan: PagePlan) -> None:
+        children = list(root)
+        found: list[tuple[int, int]] = []
+        for i, el in enumerate(children):
+            if el.tag == "p" and len(el) == 0 and el.text:
+                k = plan.lookup.get(el.text.strip())
+                if k is not None:
+                    found.append((i, k))
+        if not found:
+            # Another rendering (a tooltip summary) while this page is current: not ours.
+            return
+        self._report_missing(plan, {k for _, k in found})
+        out = children[: found[0][0]]
+        for n, (i, k) in enumerate(found):
+            end = found[n + 1][0] if n + 1 < len(found) else len(children)
+            out.extend(self._render(plan, plan.blocks[k], children[i + 1 : end]))
+        for el in out:
+            if not (el.tail or "").strip():
+                el.tail = "\n"
+        root[:] = out
+
+    def _report_missing(self, plan: PagePlan, found: set[int]) -> None:
+        """One problem per run of sentinels that did not survive parsing as paragraphs of their
+        own: the definition before the run swallowed them (an unclosed HTML element does)."""
+        previous: Term | None = None
+        missing: list[Block] = []
+
+        def report() -> None:
+            names = [b.term.display_name for b in missing if b.term is not None]
+            if len(names) == 1:
+                lost = f"the entry {_names(names)} is"
+            else:
+                lost = f"the entries {_names(names)} are" if names else "the end of the page is"
+            if previous is not None:
+                message = (
+                    f"{lost} missing from the index page {plan.src_path}: the definition "
+                    f"of '{previous.display_name}' probably leaves an HTML element or a code "
+                    "block open"
+                )
+                where = (previous.path or None, previous.line or None)
+            else:
+                message = f"{lost} missing from the index page {plan.src_path}"
+                where = (None, None)
+            self.state.problems.append(Problem(message, *where))
+            missing.clear()
+
+        for k, block in enumerate(plan.blocks):
+            if k not in found:
+                missing.append(block)
+                continue
+            if missing:
+                report()
+            if block.term is not None:
+                previous = block.term
+        if missing:
+            report()
+
+    def _render(
+        self, plan: PagePlan, block: Block, body: list[etree.Element]
+    ) -> list[etree.Element]:
+        if block.kind == "title":
+            return [_el("h1", plan.title, id=plan.title_id), *body]
+        if block.kind == "bar":
+            return [self._bar(plan), *body]
+        if block.kind == "group":
+            h2 = _el("h2", block.group, id=plan.group_ids[block.group])
+            if block.group == GROUP_OTHER_DIGITS:
+                h2.set("aria-label", plan.strings["group_other"])
+            return [h2, *body]
+        if block.kind == "overview":
+            return [self._overview(plan), *body]
+        if block.kind == "entry" and block.term is not None:
+            return self._entry(plan, block.term, body)
+        return body
+
+    def _bar(self, plan: PagePlan) -> etree.Element:
+        """One row per script (``#`` and A–Z, ㄱ–ㅎ, other scripts), so the Hangul row starts on
+        its own line; letters without terms are plain text, not links."""
+        nav = _el("nav", None, class_="glossary-letters no-glossary")
+        nav.set("aria-label", plan.strings["letters_label"])
+        nav.set("data-search-exclude", "true")
+        nav.text = "\n"
+        rows: dict[int, etree.Element] = {}
+        for group in plan.bar_groups:
+            rank = group_order(group)
+            row_key = 0 if rank < 100 else 1 if rank < 1000 else 2
+            row = rows.get(row_key)
+            if row is None:
+                row = rows[row_key] = _el("span", None, class_="glossary-letters-row")
+                row.tail = "\n"
+                nav.append(row)
+            if group in plan.active_groups:
+                el = _el("a", group, href=plan.href(group), class_="glossary-letter")
+                if group == plan.current_group:
+                    el.set("aria-current", "page")
+            else:
+                el = _el("span", group, class_="glossary-letter glossary-letter-inactive")
+            if group == GROUP_OTHER_DIGITS:
+                el.set("aria-label", plan.strings["group_other"])
+            el.tail = " "
+            row.append(el)
+        return nav
+
+    def _overview(self, plan: PagePlan) -> etree.Element:
+        ul = _el("ul", None, class_="glossary-groups no-glossary")
+        for group in plan.bar_groups:
+            if group not in plan.active_groups:
+                continue
+            li = _el("li")
+            a = _el("a", group, href=plan.href(group))
+            a.tail = " – " + count_label(plan.strings, plan.group_counts.get(group, 0))
+            li.append(a)
+            ul.append(li)
+        return ul
+
+    def _entry(self, plan: PagePlan, term: Term, body: list[etree.Element]) -> list[etree.Element]:
+        h3 = _el("h3", term.display_name, id=term.id, class_="glossary-entry")
+        scope = _el("div", None, class_="glossary-definition")
+        scope.set("data-glossary-scope", term.id)
+        if term.aliases:
+            p = _el("p", None, class_="glossary-aliases no-glossary")
+            label = _el("span", plan.strings["also"] + ":", class_="glossary-label")
+            label.tail = " " + ", ".join(term.aliases)
+            p.append(label)
+            scope.append(p)
+        if body:
+            self._demote_headings(body)
+            if plan.rewrite is not None:
+                self._rewrite_urls(plan, term, body)
+            if plan.leads:
+                mark_lead(body, term.id)
+            scope.extend(body)
+        else:
+            p = _el("p", None, class_="glossary-empty no-glossary")
+            p.append(_el("em", plan.strings["no_definition"]))
+            scope.append(p)
+        out = [h3, scope]
+        if plan.backlinks:
+            out.append(backlinks_placeholder(term.id))
+        return out
+
+    @staticmethod
+    def _demote_headings(body: list[etree.Element]) -> None:
+        """Headings inside a definition go below the entry's ``h3`` (keeping their relative
+        levels), so the TOC and the page outline stay group > term > the definition's own."""
+        headings = [
+            (el, int(m.group(1)))
+            for top in body
+            for el in top.iter()
+            if isinstance(el.tag, str) and (m := _HEADING.match(el.tag))
+        ]
+        if not headings:
+            return
+        shift = max(0, 4 - min(level for _, level in headings))
+        for el, level in headings:
+            el.tag = f"h{min(6, level + shift)}"
+
+    @staticmethod
+    def _rewrite_urls(plan: PagePlan, term: Term, body: list[etree.Element]) -> None:
+        assert plan.rewrite is not None
+        for top in body:
+            for el in top.iter():
+                for attr in ("src", "href"):
+                    url = el.get(attr)
+                    if url and ((el.tag == "img" and attr == "src") or el.tag == "a"):
+                        new = plan.rewrite(term, url, plan.src_path)
+                        if new is not None:
+                            el.set(attr, new)
+
+
+class _RestoreBraces(Preprocessor):
+    """Turns the private-use stand-ins back into ``{`` before anything is parsed."""
+
+    def __init__(self, md: Markdown, state: IndexRenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        if self.state.current is None:
+            return lines
+        return [restore_jinja(line) if BRACE_STAND_IN in line else line for line in lines]
+
+
+class IndexExtension(Extension):
+    """Registers the index tree work on every Markdown instance; it acts only on index pages."""
+
+    def __init__(self, state: IndexRenderState, **kwargs: object) -> None:
+        self.state = state
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(
+            _RestoreBraces(md, self.state), "glossary_index_braces", PRE_PRIORITY
+        )
+        md.treeprocessors.register(
+            IndexTreeprocessor(md, self.state), "glossary_index", TREE_PRIORITY
+        )
