@@ -51,10 +51,6 @@ class IndexRenderState:
     current: PagePlan | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    def reset(self) -> None:
-        self.current = None
-        self.problems.clear()
-
 
 def _el(tag: str, text: str | None = None, **attrs: str) -> etree.Element:
     el = etree.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})

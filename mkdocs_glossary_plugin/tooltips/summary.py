@@ -33,6 +33,7 @@ from .sanitise import Node, has_text, parse, serialize, walk
 
 __all__ = [
     "SUMMARY_LIMIT",
+    "has_explicit_summary",
     "lead_block",
     "make_renderer",
     "pick_lead",
