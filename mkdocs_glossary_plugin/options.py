@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .model import Problem
+from .sources import FORMATS
 
 __all__ = [
     "OPTIONS",
@@ -142,8 +143,6 @@ class SourcesSpec(Spec):
     Required: without it there is no glossary, and the message says what to write.
     """
 
-    FORMATS = ("headings", "deflist", "data", "abbr")
-
     def validate(self, value: object) -> Any:
         if value is None or value == []:
             raise Invalid(
@@ -169,9 +168,9 @@ class SourcesSpec(Spec):
             if not isinstance(path, str) or not path.strip():
                 raise Invalid("a source mapping needs a 'path' (a string)")
             fmt = value.get("format")
-            if fmt is not None and fmt not in self.FORMATS:
+            if fmt is not None and fmt not in FORMATS:
                 raise Invalid(
-                    f"unknown source format {fmt!r}; expected one of {', '.join(self.FORMATS)}"
+                    f"unknown source format {fmt!r}; expected one of {', '.join(FORMATS)}"
                 )
             return {"path": path, "format": fmt}
         raise Invalid(
