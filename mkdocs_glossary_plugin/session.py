@@ -49,7 +49,7 @@ from .index import (
     fragment,
     make_layout,
 )
-from .matcher import Matcher
+from .matching import Matcher
 from .model import Glossary, Problem, Term
 from .options import Options
 from .sources import SourceError, load

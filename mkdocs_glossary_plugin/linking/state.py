@@ -19,7 +19,7 @@ __all__ = ["LinkerState", "MatchLike", "MatcherLike", "PageContext"]
 
 
 class MatchLike(Protocol):
-    """What the linker needs from a match (``matcher.Match`` has these fields)."""
+    """What the linker needs from a match (``matching.Match`` has these fields)."""
 
     @property
     def start(self) -> int: ...
@@ -30,7 +30,7 @@ class MatchLike(Protocol):
 
 
 class MatcherLike(Protocol):
-    """What the linker needs from a matcher (``matcher.Matcher``)."""
+    """What the linker needs from a matcher (``matching.Matcher``)."""
 
     def find(self, text: str) -> Sequence[MatchLike]: ...
 
