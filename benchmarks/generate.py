@@ -346,8 +346,10 @@ def _acronym(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-def make_terms(count: int, rng: random.Random) -> list[GenTerm]:
-    """``count`` terms with pairwise distinct matching keys (names, aliases; plural forms too)."""
+def make_terms(count: int, rng: random.Random, *, one_group: bool = False) -> list[GenTerm]:
+    """``count`` terms with pairwise distinct matching keys (names, aliases; plural forms too).
+
+    ``one_group``: every name starts with the same letter (see ``_one_group``)."""
     if count > 60_000:
         raise ValueError(f"at most 60,000 terms can be generated, not {count}")
     seen: set[str] = set()  # only membership tests: no iteration, so hash order never matters
@@ -405,9 +407,31 @@ def make_terms(count: int, rng: random.Random) -> list[GenTerm]:
         aliases = [a for a in (acronym, english if korean_named else korean) if a]
         take(name, *aliases)
         terms.append(GenTerm(name, english, korean, acronym, head[2], False, aliases))
+    if one_group:
+        _one_group(terms)
     for term in terms:
         term.definition = _definition(term, terms, rng)
     return terms
+
+
+ONE_GROUP_PREFIX = ("Neural", "신경")
+
+
+def _one_group(terms: Sequence[GenTerm]) -> None:
+    """Put every term in the index group ``N``: the worst case of one big group on one page.
+
+    Why a prefix: prepending the same word to every English and Korean name (and ``N`` to every
+    acronym) keeps the keys pairwise distinct (the map is injective on each kind of key, and the
+    kinds cannot meet: English names now all have a space, acronyms none, Korean names are
+    Hangul), so the glossary keeps exactly M terms. Korean-named entries are named in English
+    here (their Korean name stays an alias), or they would open Hangul groups."""
+    en, ko = ONE_GROUP_PREFIX
+    for term in terms:
+        term.english = f"{en} {term.english}"
+        term.korean = f"{ko} {term.korean}" if term.korean else None
+        term.acronym = f"N{term.acronym}" if term.acronym else None
+        term.name = term.english
+        term.aliases = [a for a in (term.acronym, term.korean) if a]
 
 
 def _definition(term: GenTerm, terms: Sequence[GenTerm], rng: random.Random) -> str:
@@ -690,25 +714,39 @@ markdown_extensions:
 """
 
 
-def config_yaml(*, with_plugin: bool, plugin_options: dict[str, Any] | None = None) -> str:
+def config_yaml(
+    *,
+    with_plugin: bool,
+    plugin_options: dict[str, Any] | None = None,
+    prune: bool = False,
+    docs_dir: str = "docs",
+    source: str = "glossary.md",
+) -> str:
     """``mkdocs.yml`` text for the generated site: Material, pymdown-extensions, and the plugin
-    (``source: glossary.md`` beside the config, outside ``docs/``) when ``with_plugin``."""
+    (``source`` beside the config, outside ``docs/``) when ``with_plugin``.
+
+    ``prune`` turns on Material's ``navigation.prune`` (each page carries only the visible part of
+    the navigation): without it every page of a 2,000-page site carries the whole nav, and the
+    build without the plugin itself grows quadratically with the pages. ``docs_dir`` is
+    ``docs-plain`` for the plain-page control (see ``generate_site``)."""
+    features = ["navigation.instant", "content.code.copy"]
+    if prune:
+        features.append("navigation.prune")
     lines = [
         "site_name: Glossary benchmark",
         "site_url: https://example.com/bench/",
-        "docs_dir: docs",
+        f"docs_dir: {docs_dir}",
         "theme:",
         "  name: material",
         "  language: en",
         "  font: false",
         "  features:",
-        "    - navigation.instant",
-        "    - content.code.copy",
+        *[f"    - {f}" for f in features],
         "plugins:",
         "  - search",
     ]
     if with_plugin:
-        lines += ["  - glossary:", "      source: glossary.md"]
+        lines += ["  - glossary:", f"      source: {source}"]
         for key, value in sorted((plugin_options or {}).items()):
             if isinstance(value, dict):
                 lines.append(f"      {key}:")
@@ -736,14 +774,74 @@ class Site:
     control_config: Path  # without the plugin
     pages: list[str]
     terms: list[GenTerm]
+    plain_config: Path | None = None  # without the plugin, the glossary as one ordinary page
 
 
-def generate_site(out: Path, *, pages: int, terms: int, seed: int) -> Site:
-    """Write the site into ``out`` (its ``docs/`` is replaced) and describe it."""
+GLOSSARY_FORMATS = ("md", "yaml")
+
+
+def glossary_yaml(terms: Sequence[GenTerm]) -> str:
+    """The same glossary as a YAML list (``term``, ``aliases``, ``definition``): the format whose
+    loading the start-up row measures. The definition is the Markdown body without the kramdown
+    ``: `` marker."""
+    import yaml
+
+    entries: list[dict[str, Any]] = []
+    for term in terms:
+        entry: dict[str, Any] = {"term": term.name}
+        if term.aliases:
+            entry["aliases"] = list(term.aliases)
+        if term.definition:
+            entry["definition"] = term.definition.removeprefix(": ") + "\n"
+        entries.append(entry)
+    return str(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100))
+
+
+def _plain_docs(out: Path, docs: Path, glossary_md: str) -> Path:
+    """``docs-plain/``: every entry of ``docs/`` (symlinked: MkDocs follows links) plus the
+    glossary as one ordinary page, ``glossary.md``, at the URL of the plugin's index page.
+
+    Why: the plain-page control is the same site with the same definitions rendered by MkDocs
+    alone, so (ours − plain) is what the plugin adds beyond publishing the definitions."""
+    plain = out / "docs-plain"
+    if plain.exists():
+        shutil.rmtree(plain)
+    plain.mkdir()
+    for entry in sorted(docs.iterdir()):
+        target = plain / entry.name
+        try:
+            target.symlink_to(Path("..") / "docs" / entry.name, entry.is_dir())
+        except OSError:  # pragma: no cover - no symlinks (some Windows set-ups)
+            if entry.is_dir():
+                shutil.copytree(entry, target)
+            else:
+                shutil.copyfile(entry, target)
+    (plain / "glossary.md").write_text(glossary_md, encoding="utf-8")
+    return plain
+
+
+def generate_site(
+    out: Path,
+    *,
+    pages: int,
+    terms: int,
+    seed: int,
+    prune: bool = False,
+    plain: bool = False,
+    one_group: bool = False,
+    glossary_format: str = "md",
+) -> Site:
+    """Write the site into ``out`` (its ``docs/`` is replaced) and describe it.
+
+    ``prune``: Material's ``navigation.prune`` in every config; ``plain``: also the plain-page
+    control (``mkdocs-plain.yml``, ``docs-plain/``); ``one_group``: every term in one index group;
+    ``glossary_format``: ``md`` (``glossary.md``) or ``yaml`` (``glossary.yml``) for the plugin."""
     if terms < 1:
         raise ValueError("--terms must be at least 1")
+    if glossary_format not in GLOSSARY_FORMATS:
+        raise ValueError(f"--glossary-format must be one of {', '.join(GLOSSARY_FORMATS)}")
     rng = random.Random(seed)
-    glossary = make_terms(terms, random.Random(f"terms-{seed}"))
+    glossary = make_terms(terms, random.Random(f"terms-{seed}"), one_group=one_group)
     out.mkdir(parents=True, exist_ok=True)
     docs = out / "docs"
     if docs.exists():
@@ -755,12 +853,56 @@ def generate_site(out: Path, *, pages: int, terms: int, seed: int) -> Site:
         # each page has its own stream, so a page's text does not depend on M's effect on others
         page_rng = random.Random(f"page-{seed}-{i}-{rng.random()}")
         target.write_text(_page(page_rng, glossary, path, paths, i), encoding="utf-8")
-    (out / "glossary.md").write_text(glossary_markdown(glossary), encoding="utf-8")
+    markdown = glossary_markdown(glossary)
+    source = "glossary.md"
+    for stale in (out / "glossary.md", out / "glossary.yml"):
+        stale.unlink(missing_ok=True)
+    if glossary_format == "yaml":
+        source = "glossary.yml"
+        (out / source).write_text(glossary_yaml(glossary), encoding="utf-8")
+    else:
+        (out / source).write_text(markdown, encoding="utf-8")
     config = out / "mkdocs.yml"
     control = out / "mkdocs-control.yml"
-    config.write_text(config_yaml(with_plugin=True), encoding="utf-8")
-    control.write_text(config_yaml(with_plugin=False), encoding="utf-8")
-    return Site(out, config, control, paths, glossary)
+    config.write_text(config_yaml(with_plugin=True, prune=prune, source=source), encoding="utf-8")
+    control.write_text(config_yaml(with_plugin=False, prune=prune), encoding="utf-8")
+    site = Site(out, config, control, paths, glossary)
+    if plain:
+        _plain_docs(out, docs, markdown)
+        site.plain_config = out / "mkdocs-plain.yml"
+        site.plain_config.write_text(
+            config_yaml(with_plugin=False, prune=prune, docs_dir="docs-plain"), encoding="utf-8"
+        )
+    return site
+
+
+def add_site_options(parser: argparse.ArgumentParser) -> None:
+    """The generator's options shared by ``generate``, ``run`` and ``serve``."""
+    parser.add_argument(
+        "--prune", action="store_true", help="navigation.prune in every config (big sites)"
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="also the plain-page control: the site plus the glossary as one ordinary page",
+    )
+    parser.add_argument(
+        "--one-group", action="store_true", help="every term in one index group (N)"
+    )
+    parser.add_argument(
+        "--glossary-format",
+        choices=GLOSSARY_FORMATS,
+        default="md",
+        help="the plugin's source: glossary.md (headings) or glossary.yml (default md)",
+    )
+
+
+def site_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "prune": args.prune,
+        "one_group": args.one_group,
+        "glossary_format": args.glossary_format,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -772,9 +914,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--terms", type=int, default=1000, help="number of terms M (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
+    add_site_options(parser)
     args = parser.parse_args(argv)
     try:
-        site = generate_site(args.out, pages=args.pages, terms=args.terms, seed=args.seed)
+        site = generate_site(
+            args.out,
+            pages=args.pages,
+            terms=args.terms,
+            seed=args.seed,
+            plain=args.plain,
+            **site_options(args),
+        )
     except ValueError as exc:
         parser.error(str(exc))
     size = sum(p.stat().st_size for p in (site.root / "docs").rglob("*.md"))

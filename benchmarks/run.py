@@ -19,6 +19,19 @@ ratio is read on whole builds against the same site without the plugin, built in
 
 ``--tooltips`` adds a third build per repetition with ``tooltips: false``; ``--profile`` adds one
 cProfile'd build per M and prints the plugin's hot spots.
+
+Controls and sizes (flags shared with ``benchmarks.generate``):
+
+- ``--plain`` adds the *plain-page* control: the same site plus the glossary as one ordinary
+  Markdown page, no plugin (``mkdocs-plain.yml``). Beside the no-glossary control it tells what
+  the plugin costs beyond publishing the same definitions; sequentially it is a third build per
+  repetition, side by side a second pair (plain, without) per repetition;
+- ``--prune`` turns on Material's ``navigation.prune`` on every side (the 2,000-page rows);
+- ``--one-group`` puts every term in one index group (the 50,000-term row), ``--glossary-format
+  yaml`` gives the plugin a YAML source (the start-up row: ``--pages 1 --terms 1000``);
+- ``--no-warmup`` skips the unmeasured warm-up builds (a row whose one build takes minutes).
+
+Every build's peak memory (max RSS of its process, from ``os.wait4``) is reported beside its time.
 """
 
 from __future__ import annotations
@@ -42,7 +55,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .generate import config_yaml, generate_site
+from .generate import add_site_options, config_yaml, generate_site, site_options
 
 __all__ = ["Result", "main", "markdown_table"]
 
@@ -64,6 +77,7 @@ class Build:
     wall: float  # seconds, the whole process
     inside: dict[str, Any]  # what benchmarks.timed_build measured in the process
     cpu: float = 0.0  # user + system CPU seconds of the process: robust on a busy machine
+    rss: float = 0.0  # peak memory of the process (max RSS), MB
 
 
 @dataclass
@@ -75,12 +89,22 @@ class Result:
     with_: list[Build] = field(default_factory=list)
     without: list[Build] = field(default_factory=list)
     no_tooltips: list[Build] = field(default_factory=list)
+    plain: list[Build] = field(default_factory=list)  # the plain-page control
+    plain_control: list[Build] = field(default_factory=list)  # the no-glossary build paired with it
     hot_spots: list[list[HotSpot]] = field(default_factory=list)  # by own, by cumulative
 
     # -- whole build ---------------------------------------------------------------------------
 
     def ratios(self, builds: list[Build] | None = None) -> list[float]:
         return [w.wall / c.wall for w, c in zip(builds or self.with_, self.without, strict=False)]
+
+    def plain_ratios(self) -> list[float]:
+        """plain / without, each plain build against the control build of its own pair."""
+        return [p.wall / c.wall for p, c in zip(self.plain, self.plain_control, strict=False)]
+
+    def with_over_plain(self) -> list[float]:
+        """(with / without) / (plain / without), repetition by repetition."""
+        return [r / p for r, p in zip(self.ratios(), self.plain_ratios(), strict=False)]
 
     def cpu_ratios(self) -> list[float]:
         return [w.cpu / c.cpu for w, c in zip(self.with_, self.without, strict=False)]
@@ -108,6 +132,18 @@ def index_cost(b: Build) -> float:
     return float(
         inside["render"]["index"] + inside["template"]["index"] + inside.get("index_hooks", 0.0)
     )
+
+
+def plain_page_cost(b: Build) -> float:
+    """Rendering + templating the plain-page control's glossary page (``glossary.md``, which the
+    timing wrapper files under ``index``): the definitions published by MkDocs alone."""
+    return float(b.inside["render"]["index"] + b.inside["template"]["index"])
+
+
+def max_rss_mb(usage: resource.struct_rusage) -> float:
+    """``ru_maxrss`` in MB (kilobytes on Linux, bytes on macOS)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    return usage.ru_maxrss * scale / 1e6
 
 
 def site_wide(b: Build) -> float:
@@ -172,19 +208,23 @@ def build_once(config: Path, site: Path, *, profile: Path | None = None) -> Buil
     if profile is not None:
         cmd += ["--profile", str(profile)]
     cmd += ["--", "-f", str(config), "-d", str(site)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
     env = _env(site.parent)
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        report.unlink(missing_ok=True)
-        raise SystemExit(f"build failed ({config}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    # os.wait4 gives this process's own usage (CPU, peak memory); RUSAGE_CHILDREN's ru_maxrss
+    # would be the largest of all children so far, not this build's.
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            report.unlink(missing_ok=True)
+            out.seek(0)
+            log = out.read().decode("utf-8", "replace")
+            raise SystemExit(f"build failed ({config}):\n{log[-6000:]}")
     inside = json.loads(report.read_text(encoding="utf-8"))
     report.unlink()
-    return Build(wall, inside, cpu)
+    return Build(wall, inside, usage.ru_utime + usage.ru_stime, max_rss_mb(usage))
 
 
 def _command(config: Path, site: Path, report: Path, cpu: int | None) -> list[str]:
@@ -228,7 +268,7 @@ def build_pair(with_config: Path, control: Path, work: Path, rep: int) -> tuple[
                 raise SystemExit(f"{kind} build failed ({kinds[kind][0]})")
             inside = json.loads(report.read_text(encoding="utf-8"))
             report.unlink()
-            done[kind] = Build(wall, inside, usage.ru_utime + usage.ru_stime)
+            done[kind] = Build(wall, inside, usage.ru_utime + usage.ru_stime, max_rss_mb(usage))
             if len(done) < len(kinds):
                 config, cpu = kinds[kind]
                 cmd = _command(config, work / "site-filler", work / "filler.json", cpu)
@@ -298,10 +338,20 @@ def hot_spots(profile: Path, plugin_total: float, limit: int = 15) -> list[list[
 
 def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
     site = work / f"m{terms}"
-    generated = generate_site(site, pages=args.pages, terms=terms, seed=args.seed)
+    options = site_options(args)
+    generated = generate_site(
+        site, pages=args.pages, terms=terms, seed=args.seed, plain=args.plain, **options
+    )
     no_tooltips = site / "mkdocs-no-tooltips.yml"
+    source = "glossary.yml" if args.glossary_format == "yaml" else "glossary.md"
     no_tooltips.write_text(
-        config_yaml(with_plugin=True, plugin_options={"tooltips": False}), encoding="utf-8"
+        config_yaml(
+            with_plugin=True,
+            plugin_options={"tooltips": False},
+            prune=args.prune,
+            source=source,
+        ),
+        encoding="utf-8",
     )
     out = site / "site"
     kinds: list[tuple[str, Path]] = [
@@ -310,18 +360,27 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
     ]
     if args.tooltips:
         kinds.append(("no_tooltips", no_tooltips))
+    if generated.plain_config is not None:
+        kinds.append(("plain", generated.plain_config))
     result = Result(terms=terms, pages=len(generated.pages))
-    for _, config in kinds:  # warm-up: bytecode, file cache, Material's template cache
-        build_once(config, out)
+    if not args.no_warmup:
+        for _, config in kinds:  # warm-up: bytecode, file cache, Material's template cache
+            build_once(config, out)
     for rep in range(args.reps):
         if args.side_by_side:
             w, c = build_pair(generated.config, generated.control_config, site, rep)
             result.with_.append(w)
             result.without.append(c)
+            if generated.plain_config is not None:
+                p, pc = build_pair(generated.plain_config, generated.control_config, site, rep)
+                result.plain.append(p)
+                result.plain_control.append(pc)
         else:
             for kind, config in kinds:
                 b = build_once(config, out)
                 getattr(result, "with_" if kind == "with" else kind).append(b)
+            if generated.plain_config is not None:
+                result.plain_control.append(result.without[-1])
         w = result.with_[-1]
         p = w.inside["plugin"]
         print(
@@ -330,6 +389,8 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
             f" | plugin content {p['content']:.2f}s (linking {w.inside['linking_content']:.2f}s)"
             f", index {p['index']:.2f}s, global {p['global']:.2f}s"
             f"; index pages {index_cost(w):.2f}s"
+            + (f" | plain {result.plain[-1].wall:.2f}s" if result.plain else "")
+            + f" | RSS with {w.rss:.0f} MB, without {result.without[-1].rss:.0f} MB"
             f" | load {os.getloadavg()[0]:.1f}",
             file=sys.stderr,
             flush=True,
@@ -440,6 +501,84 @@ def markdown_table(results: Sequence[Result], *, tooltips: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _median(values: Sequence[float]) -> float:
+    return float(statistics.median(values))
+
+
+def controls_table(results: Sequence[Result]) -> str:
+    """Every build against both controls, in seconds and in peak memory.
+
+    Why differences in seconds beside the ratios: on a one-page site (the start-up row) the
+    target is a difference (within 0.20 s of the plugin-free build), and a ratio of two short
+    builds says little. ``–`` where the plain-page control was not built (no ``--plain``)."""
+
+    def fmt(values: Sequence[float], spec: str = ".2f") -> str:
+        return format(_median(values), spec) if values else "–"
+
+    lines = [
+        "Against both controls (medians; *plain* = the same site plus the glossary as one "
+        "ordinary Markdown page, no plugin; differences in seconds, pair by pair):",
+        "",
+        "| M terms | without (s) | plain (s) | with (s) | plain ratio | with − without (s) "
+        "| plain − without (s) | with / plain | index pages (s) | plain page (s) |",
+        "|" + "---:|" * 10,
+    ]
+    for r in results:
+        with_minus = [w.wall - c.wall for w, c in zip(r.with_, r.without, strict=False)]
+        plain_minus = [p.wall - c.wall for p, c in zip(r.plain, r.plain_control, strict=False)]
+        lines.append(
+            f"| {r.terms:,} | {fmt([b.wall for b in r.without])} "
+            f"| {fmt([b.wall for b in r.plain])} | {fmt([b.wall for b in r.with_])} "
+            f"| {fmt(r.plain_ratios(), '.3f')} | {fmt(with_minus)} | {fmt(plain_minus)} "
+            f"| {fmt(r.with_over_plain(), '.3f')} | {fmt([index_cost(b) for b in r.with_])} "
+            f"| {fmt([plain_page_cost(b) for b in r.plain])} |"
+        )
+    lines += [
+        "",
+        "Peak memory (max RSS of each build process, MB; medians):",
+        "",
+        "| M terms | without | plain | with | with − plain | with − without |",
+        "|" + "---:|" * 6,
+    ]
+    for r in results:
+        without = _median([b.rss for b in r.without])
+        with_ = _median([b.rss for b in r.with_])
+        plain = _median([b.rss for b in r.plain]) if r.plain else None
+        lines.append(
+            f"| {r.terms:,} | {without:.1f} | {'–' if plain is None else f'{plain:.1f}'} "
+            f"| {with_:.1f} | {'–' if plain is None else f'{with_ - plain:+.1f}'} "
+            f"| {with_ - without:+.1f} |"
+        )
+    if len(results) > 1:
+        first = results[0]
+        base = first.median_inside(linking_per_page)
+        lines += ["", "Linking per content page against the smallest M:", ""]
+        for r in results[1:]:
+            ratio = r.median_inside(linking_per_page) / base if base else float("nan")
+            lines.append(f"- M={r.terms:,}: {ratio:.2f}× its time at M={first.terms:,}")
+    return "\n".join(lines)
+
+
+def command_line(args: argparse.Namespace) -> str:
+    """The command that reproduces this run (every flag that changes what is built)."""
+    parts = [
+        f"python -m benchmarks.run --pages {args.pages} --terms {args.terms} "
+        f"--reps {args.reps} --seed {args.seed}"
+    ]
+    flags = (
+        ("side_by_side", "--side-by-side"),
+        ("plain", "--plain"),
+        ("prune", "--prune"),
+        ("one_group", "--one-group"),
+        ("no_warmup", "--no-warmup"),
+        ("tooltips", "--tooltips"),
+    )
+    parts += [flag for attr, flag in flags if getattr(args, attr)]
+    if args.glossary_format != "md":
+        parts.append(f"--glossary-format {args.glossary_format}")
+    return " ".join(parts)
+
+
 def hot_spot_table(results: Sequence[Result]) -> str:
     lines = []
     titles = ("by own time", "our functions by cumulative time")
@@ -469,6 +608,8 @@ def write_json(path: Path, results: Sequence[Result]) -> None:
             "with": [vars(b) for b in r.with_],
             "without": [vars(b) for b in r.without],
             "no_tooltips": [vars(b) for b in r.no_tooltips],
+            "plain": [vars(b) for b in r.plain],
+            "plain_control": [vars(b) for b in r.plain_control],
             "hot_spots": [[vars(h) for h in spots] for spots in r.hot_spots],
         }
         for r in results
@@ -502,6 +643,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tooltips", action="store_true", help="also build with tooltips: false")
     parser.add_argument("--profile", action="store_true", help="one cProfile'd build per M")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument(
+        "--no-warmup", action="store_true", help="no unmeasured warm-up builds (very long rows)"
+    )
+    add_site_options(parser)
     args = parser.parse_args(argv)
     if args.reps < 1:
         parser.error("--reps must be at least 1")
@@ -521,12 +666,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             write_json(args.json, results)
     load_after = os.getloadavg()
     report = [
-        f"Command: `python -m benchmarks.run --pages {args.pages} --terms {args.terms} "
-        f"--reps {args.reps} --seed {args.seed}{' --side-by-side' if args.side_by_side else ''}`  ",
+        f"Command: `{command_line(args)}`  ",
         f"Run: {started}; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}  ",
         f"Machine: {machine()}",
         "",
         markdown_table(results, tooltips=args.tooltips),
+        "",
+        controls_table(results),
         "",
     ]
     if args.profile:

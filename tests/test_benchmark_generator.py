@@ -7,6 +7,7 @@ these tests fail if the generator or the in-process timers rot.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -170,6 +171,7 @@ def test_the_timing_wrapper_sees_the_plugin(small_site: dict[str, Any]) -> None:
         # Collections may not run in a site this small: the timer is there, each part >= 0.
         assert {"content", "global"} <= set(side["gc"]) and min(side["gc"].values()) >= 0
     assert inside["index_hooks"] > 0 and control["index_hooks"] == 0
+    assert small_site["with"].rss > 10 and small_site["without"].rss > 10  # MB, from os.wait4
 
 
 @pytest.mark.slow
@@ -189,3 +191,123 @@ def test_the_control_build_does_not_import_the_plugin(tmp_path: Path) -> None:
     site = generate_site(tmp_path, pages=2, terms=5, seed=1)
     assert uses_plugin(["-f", str(site.config), "-d", "x"])
     assert not uses_plugin(["-f", str(site.control_config), "-d", "x"])
+
+
+# -- the controls and sizes of issue 14: plain page, prune, one group, YAML, memory, serve ------
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    return data
+
+
+def test_prune_is_on_every_side_or_on_none(tmp_path: Path) -> None:
+    # The 2,000-page rows need navigation.prune on *both* sides, or the ratio compares unlike sites.
+    pruned = generate_site(tmp_path / "p", pages=2, terms=5, seed=1, prune=True, plain=True)
+    plain = generate_site(tmp_path / "n", pages=2, terms=5, seed=1, plain=True)
+    for site, expected in ((pruned, True), (plain, False)):
+        for config in (site.config, site.control_config, site.plain_config):
+            assert config is not None
+            features = _yaml(config)["theme"]["features"]
+            assert ("navigation.prune" in features) is expected, config
+
+
+def test_plain_page_control_is_the_site_plus_the_glossary_as_a_page(tmp_path: Path) -> None:
+    # The plain-page control: the same pages, the glossary as one ordinary page, no plugin.
+    site = generate_site(tmp_path, pages=4, terms=30, seed=1, plain=True)
+    assert site.plain_config is not None
+    config = _yaml(site.plain_config)
+    assert config["plugins"] == ["search"]
+    assert config["docs_dir"] == "docs-plain"
+    assert _yaml(site.config)["docs_dir"] == "docs"  # the other sides do not see the page
+    plain_docs = tmp_path / "docs-plain"
+    for page in site.pages:
+        assert (plain_docs / page).read_bytes() == (tmp_path / "docs" / page).read_bytes()
+    assert (plain_docs / "glossary.md").read_text("utf-8") == (tmp_path / "glossary.md").read_text(
+        "utf-8"
+    )
+    assert not (tmp_path / "docs" / "glossary.md").exists()
+
+
+def test_yaml_glossary_holds_the_same_terms(tmp_path: Path) -> None:
+    # The start-up row reads a YAML glossary: the same M terms, names and aliases as the headings.
+    md = generate_site(tmp_path / "md", pages=1, terms=300, seed=2)
+    ya = generate_site(tmp_path / "ya", pages=1, terms=300, seed=2, glossary_format="yaml")
+    assert _yaml(ya.config)["plugins"][1] == {"glossary": {"source": "glossary.yml"}}
+    assert not (tmp_path / "ya" / "glossary.md").exists()
+    from_md = load(["glossary.md"], str(md.root))
+    from_yaml = load(["glossary.yml"], str(ya.root))
+    assert [p for p in from_yaml.problems if p.level == "warning"] == []
+    assert len(from_yaml.terms) == 300
+    assert {t.name: t.aliases for t in from_yaml.terms} == {
+        t.name: t.aliases for t in from_md.terms
+    }
+    with_body = next(t for t in ya.terms if t.definition)
+    entry = next(e for e in _yaml_list(ya.root / "glossary.yml") if e["term"] == with_body.name)
+    assert entry["definition"].startswith(with_body.definition.removeprefix(": "))
+
+
+def _yaml_list(path: Path) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))
+    return data
+
+
+def test_one_group_puts_every_term_under_one_letter(tmp_path: Path) -> None:
+    # The 50,000-term row: one group on one index page, still M distinct terms.
+    site = generate_site(tmp_path, pages=1, terms=2_000, seed=1, one_group=True)
+    keys = [norm_key(k) for t in site.terms for k in (t.name, *t.aliases)]
+    assert len(keys) == len(set(keys)), "two terms share a matching key"
+    text = (tmp_path / "glossary.md").read_text("utf-8")
+    assert [line for line in text.splitlines() if line.startswith("## ")] == ["## N"]
+    glossary = load(["glossary.md"], str(tmp_path))
+    assert len(glossary.terms) == 2_000
+    assert {t.name[0] for t in glossary.terms} == {"N"}
+    assert any(any(ord(c) in HANGUL for c in a) for t in glossary.terms for a in t.aliases)
+
+
+@pytest.mark.slow
+def test_run_reports_both_controls_and_peak_memory(tmp_path: Path) -> None:
+    from benchmarks.run import main as run_main
+
+    out, data = tmp_path / "report.md", tmp_path / "report.json"
+    args = ["--pages", "2", "--terms", "10", "--reps", "1", "--plain", "--prune", "--no-warmup"]
+    args += ["--work", str(tmp_path / "work"), "--out", str(out), "--json", str(data), "--keep"]
+    assert run_main(args) == 0
+    report = out.read_text("utf-8")
+    assert report.startswith(
+        "Command: `python -m benchmarks.run --pages 2 --terms 10 --reps 1 --seed 1 --plain "
+        "--prune --no-warmup`"
+    )
+    controls = report.split("Against both controls", 1)[1]
+    row = next(line for line in controls.splitlines() if line.startswith("| 10 |"))
+    assert "–" not in row  # the plain-page columns are filled
+    memory = report.split("Peak memory", 1)[1]
+    cells = next(line for line in memory.splitlines() if line.startswith("| 10 |")).split("|")
+    assert all(float(cells[i]) > 10 for i in (2, 3, 4))  # without, plain, with: MB
+    (result,) = json.loads(data.read_text("utf-8"))
+    assert len(result["plain"]) == len(result["plain_control"]) == 1
+    plain = result["plain"][0]
+    assert sum(plain["inside"]["plugin"].values()) == 0  # the plugin is not in the control
+    assert plain["inside"]["pages"] == {"content": 2, "index": 1}  # the glossary page
+    built = tmp_path / "work" / "m10" / "site" / "glossary" / "index.html"
+    soup = BeautifulSoup(built.read_text("utf-8"), "html.parser")
+    assert not soup.select("a.glossary-term")  # the last build: the plain page, no plugin
+
+
+@pytest.mark.slow
+def test_serve_benchmark_times_both_edits_and_stops_its_servers(tmp_path: Path) -> None:
+    from benchmarks.serve import main as serve_main
+
+    out = tmp_path / "serve.md"
+    work = tmp_path / "work"
+    args = ["--pages", "2", "--terms", "10", "--reps", "1", "--timeout", "90"]
+    assert serve_main([*args, "--work", str(work), "--out", str(out)]) == 0
+    report = out.read_text("utf-8")
+    assert "| one page |" in report and "| the glossary |" in report
+    # the site is left as generated: the edits are undone
+    fresh = generate_site(tmp_path / "fresh", pages=2, terms=10, seed=1)
+    assert _tree(work / "site" / "docs") == _tree(fresh.root / "docs")
+    assert (work / "site" / "glossary.md").read_bytes() == (fresh.root / "glossary.md").read_bytes()
+    # no server is left running on the site
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True)
+    assert str(work) not in ps.stdout
