@@ -549,6 +549,19 @@ def controls_table(results: Sequence[Result]) -> str:
             f"| {with_:.1f} | {'–' if plain is None else f'{with_ - plain:+.1f}'} "
             f"| {with_ - without:+.1f} |"
         )
+    lines += ["", "Every pair (in the order they ran):", ""]
+    for r in results:
+        pairs = ", ".join(f"{x:.3f}" for x in r.ratios())
+        lines.append(f"- M={r.terms:,}, with / without: {pairs}")
+        if r.plain:
+            lines.append(
+                f"- M={r.terms:,}, plain / without: "
+                + ", ".join(f"{x:.3f}" for x in r.plain_ratios())
+            )
+            lines.append(
+                f"- M={r.terms:,}, with / plain: "
+                + ", ".join(f"{x:.3f}" for x in r.with_over_plain())
+            )
     if len(results) > 1:
         first = results[0]
         base = first.median_inside(linking_per_page)
