@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.contrib.search import SearchPlugin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -72,6 +73,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             use_directory_urls=bool(config.use_directory_urls),
             theme_languages=lambda: (config.theme.get("language"), config.theme.get("locale")),
             markdown=lambda: (config.markdown_extensions, config.mdx_configs),
+            search_reads_toc=any(isinstance(p, SearchPlugin) for p in config.plugins.values()),
         )
         try:
             self.session.start(Options.from_values(self.config), site)

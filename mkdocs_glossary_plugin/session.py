@@ -98,6 +98,9 @@ class Site:
     use_directory_urls: bool = True
     theme_languages: Callable[[], Sequence[object]] = tuple
     markdown: Callable[[], tuple[Sequence[Any], Mapping[str, Any]]] = lambda: ([], {})
+    search_reads_toc: bool = False
+    """The site's search builds its entries from each page's TOC (MkDocs' own search does), so
+    the index entries stay in the index pages' TOC; otherwise they leave it (``index.tree``)."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,7 @@ class Session:
         self._layout = make_layout(
             glossary, options.index.path, options.index.split, site.use_directory_urls
         )
-        self._index_state = IndexRenderState()
+        self._index_state = IndexRenderState(toc_entries=site.search_reads_toc)
         self._plans, self._local, self._nav_order, self._url_of = {}, None, [], None
         self._payloads, self._markers = None, {}
         self.extensions = [GlossaryExtension(self.state), IndexExtension(self._index_state)]

@@ -7,6 +7,17 @@ letter bar, ``h2``/``h3`` with their ids, the aliases) and wraps each definition
 the entry's own term never. Backlinks need every page rendered, so it leaves an empty
 placeholder that ``backlinks.fill_backlinks`` fills later; with tooltips it marks each
 definition's lead (``leads``).
+
+``TocTreeprocessor`` (priority 4, right after ``toc``) keeps the page's table of contents to the
+title and the group headings: the entries (and the headings inside definitions) stay headings
+with their ids and permalinks, but leave the TOC. Why: a search plugin that indexes a page by
+its headings looks each heading up in the TOC by a linear walk (Material's
+``_find_toc_by_id``), which is quadratic in the headings of one page: 85 s for 50,000 terms in
+one group. A heading that is not in the TOC gets the same entry (``page-url#id``, the heading's
+text as title) without the walk, so the search index does not change by one byte. The sidebar
+TOC of thousands of entries was itself a cost (every page of a split index repeats it) and of
+little use: the letter bar is the index's navigation. A search that builds its entries *from*
+the TOC (MkDocs' own) would lose the entries, so the host keeps them (``toc_entries``).
 """
 
 from __future__ import annotations
@@ -15,6 +26,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -26,11 +38,13 @@ from .backlinks import placeholder as backlinks_placeholder
 from .leads import mark_lead
 from .pages import BRACE_STAND_IN, Block, PagePlan, count_label, restore_jinja
 
-__all__ = ["PRE_PRIORITY", "TREE_PRIORITY", "IndexExtension", "IndexRenderState"]
+__all__ = ["PRE_PRIORITY", "TOC_PRIORITY", "TREE_PRIORITY", "IndexExtension", "IndexRenderState"]
 
 #: After ``inline`` (20), ``prettify`` (10), ``attr_list`` (8) and ``abbr`` (7); before ``toc`` and
 #: MkDocs' ``mkdocs_extract_anchors`` (5) and ``relpath`` (0), and before our linker (negative).
 TREE_PRIORITY = 6
+#: Right after ``toc`` (5), which sets ``md.toc_tokens``; before ``relpath`` (0) and our linker.
+TOC_PRIORITY = 4
 #: Before ``normalize_whitespace`` (30) and every block-level preprocessor (fences, raw HTML).
 PRE_PRIORITY = 40
 
@@ -50,6 +64,8 @@ class IndexRenderState:
 
     current: PagePlan | None = None
     problems: list[Problem] = field(default_factory=list)
+    toc_entries: bool = False
+    """Keep the entries in the page's TOC (for a search that builds its entries from the TOC)."""
 
 
 def _el(tag: str, text: str | None = None, **attrs: str) -> etree.Element:
@@ -242,6 +258,42 @@ class IndexTreeprocessor(Treeprocessor):
                             el.set(attr, new)
 
 
+class TocTreeprocessor(Treeprocessor):
+    """Keeps an index page's TOC to its title and group headings (see the module docstring)."""
+
+    def __init__(self, md: Markdown, state: IndexRenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        plan = self.state.current
+        tokens = getattr(self.md, "toc_tokens", None)
+        if plan is None or self.state.toc_entries or not tokens:
+            return
+        kept = _keep_tokens(tokens, {plan.title_id, *plan.group_ids.values()})
+        if kept == tokens:
+            return
+        self.md.toc_tokens = kept  # type: ignore[attr-defined]
+        registry = self.md.treeprocessors  # a ``Registry``: no ``get()``
+        toc = registry["toc"] if "toc" in registry else None  # noqa: SIM401
+        if toc is not None and hasattr(toc, "build_toc_div"):
+            # ``md.toc`` (the TOC as HTML) follows the tokens, serialised the way ``toc`` does.
+            html = self.md.serializer(toc.build_toc_div(kept))
+            for pp in self.md.postprocessors:
+                html = pp.run(html)
+            self.md.toc = html  # type: ignore[attr-defined]
+
+
+def _keep_tokens(tokens: list[dict[str, Any]], keep: set[str]) -> list[dict[str, Any]]:
+    """The tokens whose id is in ``keep``, nested as before; any other token leaves with the
+    tokens nested under it (an entry's ``h3`` takes its definition's headings along)."""
+    return [
+        {**token, "children": _keep_tokens(token.get("children", []), keep)}
+        for token in tokens
+        if token.get("id") in keep
+    ]
+
+
 class _RestoreBraces(Preprocessor):
     """Turns the private-use stand-ins back into ``{`` before anything is parsed."""
 
@@ -268,4 +320,7 @@ class IndexExtension(Extension):
         )
         md.treeprocessors.register(
             IndexTreeprocessor(md, self.state), "glossary_index", TREE_PRIORITY
+        )
+        md.treeprocessors.register(
+            TocTreeprocessor(md, self.state), "glossary_index_toc", TOC_PRIORITY
         )
