@@ -237,7 +237,6 @@ def test_tab_indented_yaml_names_the_line_and_the_fix() -> None:
     with pytest.raises(SourceError) as info:
         parse_text("- term: A\n\tdefinition: x\n", "g.yml")
     assert (info.value.path, info.value.line) == ("g.yml", 2)
-    assert "found character '\\t'" in info.value.message
     assert "indent with spaces" in info.value.message
 
 

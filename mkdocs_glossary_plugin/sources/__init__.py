@@ -254,13 +254,7 @@ def parse_text(text: str, path: str, fmt: Format | None = None) -> Parsed:
         try:
             return data.parse(text, path, is_json=path.lower().endswith(".json"))
         except data.DataError as exc:
-            message = exc.message
-            if "'\\t'" in message:  # PyYAML: "found character '\t' that cannot start any token"
-                message += (
-                    "; YAML allows no tab there: indent with spaces, and quote a value that "
-                    "holds a tab"
-                )
-            raise SourceError(message, path, exc.line) from None
+            raise SourceError(exc.message, path, exc.line) from None
     if reader is not None:
         return reader()
     return _PARSERS[fmt](text, path)

@@ -1,0 +1,75 @@
+"""How a YAML or JSON glossary is loaded: line numbers and the fix for a tab, whichever PyYAML
+parser reads the file, and the process left as it was found."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+from collections.abc import Iterator
+
+import pytest
+import yaml
+
+from mkdocs_glossary_plugin.sources import SourceError, data, parse_text
+
+BAD = "- term: A\n  definition: x\n- term: B\n\tdefinition: y\n"
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The data module as it loads with libyaml (``CSafeLoader``) and without it (a PyYAML built
+    without libyaml has no ``CSafeLoader``): both must give the same lines and hints."""
+    if request.param == "libyaml" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML has no libyaml")
+    if request.param == "pure-python":
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    importlib.reload(data)
+    yield request.param
+    monkeypatch.undo()
+    importlib.reload(data)
+
+
+def test_each_parser_names_the_entry_lines(loader: str) -> None:
+    """Terms carry the line of their entry, and a wrong value names its own line, with either
+    parser (the line-tracking loader is built on whichever is present)."""
+    text = "# terms\n- term: A\n  definition: x\n\n- term: B\n  aliases: [b]\n  link: 3\n"
+    ok = parse_text(text.replace("link: 3", "link: true"), "g.yml")
+    assert [(t.name, t.line) for t in ok.terms] == [("A", 2), ("B", 5)]
+    with pytest.raises(SourceError) as info:
+        parse_text(text, "g.yml")
+    assert (info.value.path, info.value.line) == ("g.yml", 7)
+
+
+def test_each_parser_gives_the_tab_fix(loader: str) -> None:
+    """A tab used as indentation: the message names the line and says to indent with spaces,
+    whatever words the parser itself uses for the error."""
+    with pytest.raises(SourceError) as info:
+        parse_text(BAD, "g.yml")
+    assert (info.value.path, info.value.line) == ("g.yml", 4)
+    assert "indent with spaces" in info.value.message
+
+
+def test_a_syntax_error_without_a_tab_gets_no_tab_hint(loader: str) -> None:
+    """The tab fix is given only when the line of the error holds a tab: it must not send the
+    author looking for a tab that is not there."""
+    with pytest.raises(SourceError) as info:
+        parse_text("- term: A\n  definition: [x\n- term: B\n", "g.yml")
+    assert "tab" not in info.value.message
+
+
+@pytest.mark.parametrize("text", ["- term: A\n  definition: x\n", BAD], ids=["good", "bad"])
+def test_loading_leaves_the_garbage_collector_as_it_was(text: str) -> None:
+    """Loading pauses Python's cyclic garbage collector; it must be back on afterwards, also when
+    the file is wrong, and stay off when the host had switched it off."""
+    assert gc.isenabled()
+    with contextlib.suppress(SourceError):
+        parse_text(text, "g.yml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with contextlib.suppress(SourceError):
+            parse_text(text, "g.yml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
