@@ -29,47 +29,18 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
-from .generate import config_yaml, generate_site, glossary_markdown
+from .generate import generate_site
 
 KINDS = ("none", "plain", "ours")
 
 
 def write_site(out: Path, *, pages: int, terms: int, seed: int) -> dict[str, Path]:
-    """The generated site with a YAML glossary, and one config per kind."""
-    site = generate_site(out, pages=pages, terms=terms, seed=seed)
-    entries = []
-    for term in site.terms:
-        entry: dict[str, object] = {"term": term.name}
-        if term.aliases:
-            entry["aliases"] = list(term.aliases)
-        if term.definition:
-            entry["definition"] = term.definition.removeprefix(": ")
-        entries.append(entry)
-    (out / "glossary.yml").write_text(
-        yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+    """The generated site with a YAML glossary and the plain-page control; one config per kind."""
+    site = generate_site(
+        out, pages=pages, terms=terms, seed=seed, plain=True, glossary_format="yaml"
     )
-    plain_docs = out / "docs-plain"
-    if plain_docs.exists():
-        subprocess.run(["rm", "-rf", str(plain_docs)], check=True)
-    subprocess.run(["cp", "-r", str(out / "docs"), str(plain_docs)], check=True)
-    (plain_docs / "glossary.md").write_text(glossary_markdown(site.terms), encoding="utf-8")
-    configs = {
-        "none": out / "mkdocs-none.yml",
-        "plain": out / "mkdocs-plain.yml",
-        "ours": out / "mkdocs-ours.yml",
-    }
-    configs["none"].write_text(config_yaml(with_plugin=False), encoding="utf-8")
-    configs["plain"].write_text(
-        config_yaml(with_plugin=False).replace("docs_dir: docs", "docs_dir: docs-plain"),
-        encoding="utf-8",
-    )
-    configs["ours"].write_text(
-        config_yaml(with_plugin=True).replace("source: glossary.md", "source: glossary.yml"),
-        encoding="utf-8",
-    )
-    return configs
+    assert site.plain_config is not None
+    return {"none": site.control_config, "plain": site.plain_config, "ours": site.config}
 
 
 def build(config: Path, site_dir: Path, code: Path | None = None) -> tuple[float, float, float]:
