@@ -417,6 +417,21 @@ def build_site(tmp_path: Path) -> Iterator[Builder]:
     yield make
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium through Playwright, one per test module (skipped with a reason
+    without Chromium, failing under ``CI=true``)."""
+    from browser_support import launch, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
 @pytest.fixture(name="html_of")
 def html_of_fixture() -> Callable[[Path, str], BeautifulSoup]:
     return html_of

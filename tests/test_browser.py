@@ -16,8 +16,6 @@ import pytest
 from browser_support import (
     blend,
     contrast_ratio,
-    launch,
-    require_browser,
     screenshot_on_failure,
     serve,
 )
@@ -110,17 +108,6 @@ MATERIAL = {
     ],
     "features": ["navigation.instant", "navigation.instant.preview", "content.tooltips"],
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -18,23 +18,19 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Builder, html_of
+from conftest import SAMPLE_GLOSSARY, Builder, html_of
 
 from mkdocs_glossary_plugin.tooltips import MARKER_ATTR
 
 pytestmark = pytest.mark.slow
 
-GLOSSARY = """\
-- term: Residual Block
-  definition: A block whose input is added to its output, so the block learns a residual.
-- term: Stochastic Gradient Descent
-  aliases: [SGD]
-  definition: An optimiser that follows the gradient of a random mini-batch.
-- term: Dropout
-  definition: Randomly zeroes activations while training.
+GLOSSARY = (
+    SAMPLE_GLOSSARY
+    + """\
 - term: Batch Normalization
   definition: Normalises each activation over the mini-batch.
 """
+)
 
 FILES = {
     "./glossary.yml": GLOSSARY,

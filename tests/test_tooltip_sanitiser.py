@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import launch, require_browser, screenshot_on_failure, serve
+from browser_support import screenshot_on_failure, serve
 from bs4 import BeautifulSoup
 from conftest import build, html_of
 
@@ -81,17 +81,6 @@ PAGES = {
     "index.md": "# Home\n\nTarget, Safe, boldterm and Hostile are mentioned here.\n",
     "other.md": "# Other\n\n## Part\n\nThe end.\n",
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
