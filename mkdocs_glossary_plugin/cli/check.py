@@ -1,0 +1,94 @@
+"""``autoglossary check``: the plugin's messages about a glossary, before any build.
+
+The findings are the ones a build logs (an unreadable source, a term defined twice, an alias
+of two terms, a key the matcher never links...) plus, with ``--warn``, the findings of the
+plugin's ``warn`` option. Exit 0 when clean, 1 on errors, and with ``--strict`` 1 on warnings
+too (as ``mkdocs build --strict``); ``info`` findings never fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..matching import Matcher
+from ..options import WarnCodeSpec
+from ..summary import summarize_build
+from .findings import finding_of, load_sources
+from .output import Finding, UsageError, print_findings
+from .scan import add_scan_options, scan_docs
+
+__all__ = ["NAME", "add_parser", "run"]
+
+NAME = "check"
+
+
+def _warn_codes(value: str) -> list[str]:
+    """``unused,undefined`` -> the codes, each checked against the plugin's ``warn`` codes."""
+    codes = [c.strip() for c in value.split(",") if c.strip()]
+    for code in codes:
+        if code not in WarnCodeSpec.CODES:
+            raise argparse.ArgumentTypeError(
+                f"unknown finding code {code!r}; valid codes: {', '.join(WarnCodeSpec.CODES)}"
+            )
+    return codes
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        NAME,
+        help="report the glossary's problems (exit 1 on errors)",
+        description="Read the glossary sources and print the plugin's messages: file:line, "
+        "what is wrong and how to fix it. Exit 0 when clean, 1 on errors (with --strict, on "
+        "warnings too), 2 on a usage error.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="glossary file(s)")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too (info never fails)"
+    )
+    parser.add_argument(
+        "--warn",
+        type=_warn_codes,
+        default=[],
+        metavar="CODES",
+        help="comma-separated findings of the plugin's 'warn' option: unused (needs --docs), "
+        "undefined",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    add_scan_options(parser, docs_required=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    warn: list[str] = args.warn
+    if "unused" in warn and args.docs is None:
+        raise UsageError(
+            "--warn unused needs --docs DIR: a term is unused when no page of the docs folder "
+            "mentions it, so the pages must be read"
+        )
+    if args.docs is not None:  # the pages are read: the build's own problems, warn included
+        scan = scan_docs(args.sources, args, warn)
+        findings = scan.findings
+        problems = scan.problems
+    else:
+        glossary, findings = load_sources(args.sources)
+        problems = [*glossary.problems, *Matcher(glossary.terms).problems]
+        _, summary = summarize_build(glossary, {}, {}, (), warn)
+        problems += [p for p in summary if p.level != "info"]  # the build's summary line
+    findings += [finding_of(p) for p in problems]
+    print_findings(findings, args.format, sys.stdout)
+    if args.format == "text":
+        _tally(findings)
+    return _exit_code(findings, args.strict)
+
+
+def _tally(findings: list[Finding]) -> None:
+    """One closing line on stderr, so the count is seen even when stdout is piped."""
+    counts = {level: sum(f.level == level for f in findings) for level in ("error", "warning")}
+    sys.stderr.write(f"{counts['error']} errors, {counts['warning']} warnings\n")
+
+
+def _exit_code(findings: list[Finding], strict: bool) -> int:
+    failing = {"error", "warning"} if strict else {"error"}
+    return 1 if any(f.level in failing for f in findings) else 0

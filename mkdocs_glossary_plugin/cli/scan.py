@@ -1,0 +1,223 @@
+"""Reading a docs folder the way the plugin does: which terms each page mentions.
+
+Shared by ``usage`` and ``check --warn unused``. Each Markdown page is converted with
+Python-Markdown, the site's Markdown extensions and our linker, driven by the same build
+session the MkDocs plugin drives (``session.Session``), with ``link: all`` so that every mention
+counts, not only the first of each page. So a mention counts exactly where the plugin would link
+it: not in code, link text or headings; not on pages with front matter ``glossary: false`` or
+matched by ``--exclude``; not on the glossary's own pages (a source inside the docs folder, the
+generated index page).
+
+Pages are the Markdown files of the folder, as MkDocs finds them: hidden files and folders and
+``templates/`` are left out, as MkDocs' default ``exclude_docs`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+import yaml
+
+from .. import options as plugin_options
+from ..model import Glossary, Problem
+from ..session import BuildError, Session, Site
+from ..sources import SourceError
+from ..urls import page_url
+from .config import DEFAULT_EXTENSIONS, MarkdownSetup, read_config
+from .findings import load_sources, unreadable
+from .output import Finding, UsageError
+
+__all__ = ["MARKDOWN_SUFFIXES", "Scan", "add_scan_options", "front_matter", "scan_docs"]
+
+#: The suffixes MkDocs reads as Markdown pages.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
+
+# MkDocs' rule: YAML front matter opens with '---' on the first line and closes with '---' or
+# '...'; a block that is not a YAML mapping is content, not front matter.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class Scan:
+    """What reading the docs folder found."""
+
+    glossary: Glossary
+    pages: list[str] = field(default_factory=list)
+    """The pages converted (src paths, ``/``-separated), in sorted order."""
+    usage: dict[str, list[str]] = field(default_factory=dict)
+    """Page -> ids of the terms it mentions (the plugin's usage records)."""
+    link_counts: dict[str, int] = field(default_factory=dict)
+    mentions: dict[str, int] = field(default_factory=dict)
+    """Term id -> mentions over all pages."""
+    problems: list[Problem] = field(default_factory=list)
+    """The build's problems: the glossary's, the matcher's, and the ``warn`` findings."""
+    findings: list[Finding] = field(default_factory=list)
+    """Sources and pages that could not be read (errors)."""
+
+
+def add_scan_options(parser: argparse.ArgumentParser, *, docs_required: bool) -> None:
+    """``--docs``, ``--exclude`` and ``--config``: the same options for every command that
+    reads pages."""
+    parser.add_argument(
+        "--docs",
+        metavar="DIR",
+        required=docs_required,
+        help="the docs folder whose Markdown pages are read (MkDocs' docs_dir)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="gitignore-style pattern of pages (paths inside --docs) where nothing counts, "
+        "like the plugin's 'exclude' option; repeat for several",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="MKDOCS_YML",
+        help="read the Markdown extensions from this mkdocs.yml (default: "
+        + ", ".join(DEFAULT_EXTENSIONS)
+        + ")",
+    )
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """A page's YAML front matter and the Markdown after it, by MkDocs' rule (invalid or
+    non-mapping front matter is left in the text, as MkDocs leaves it)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1) or "")
+    except yaml.YAMLError:
+        return {}, text
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, text[m.end() :]
+
+
+def _pages(docs: str) -> list[str]:
+    """The Markdown pages of ``docs`` as src paths, sorted (hidden files and ``templates/``
+    left out, as MkDocs' default ``exclude_docs`` does)."""
+    out = []
+    for folder, dirs, files in os.walk(docs):
+        rel = os.path.relpath(folder, docs)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if rel == ".":
+            dirs[:] = [d for d in dirs if d != "templates"]
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+                continue
+            path = name if rel == "." else os.path.join(rel, name)
+            out.append(path.replace(os.sep, "/"))
+    return sorted(out)
+
+
+def _docs_dir(args: argparse.Namespace, setup: MarkdownSetup | None) -> str:
+    docs = args.docs
+    if docs is None and setup is not None:
+        docs = setup.docs_dir
+    if docs is None:
+        raise UsageError("give the docs folder with --docs DIR")
+    if not os.path.exists(docs):
+        raise UsageError(f"--docs {docs}: no such folder")
+    if not os.path.isdir(docs):
+        raise UsageError(f"--docs {docs}: not a folder (give the docs folder, e.g. --docs docs)")
+    return str(docs)
+
+
+def _start(
+    sources: Sequence[str], values: dict[str, Any], site: Site
+) -> tuple[Session, list[Finding]]:
+    """A started session over the readable sources, and an error per unreadable one."""
+    session = Session()
+    try:
+        opts, _ = plugin_options.validate({**values, "source": list(sources)})
+        session.start(opts, site)
+        return session, []
+    except BuildError:
+        pass
+    _, errors = load_sources(sources, site.config_dir)
+    bad = {f.file for f in errors}
+    readable = [s for s in sources if s not in bad]
+    opts, _ = plugin_options.validate({**values, "source": readable})
+    session = Session()
+    try:
+        session.start(opts, site)
+    except BuildError as exc:  # not a source (checked above): report, do not crash
+        raise UsageError(str(exc)) from None
+    return session, errors
+
+
+def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[str] = ()) -> Scan:
+    """Convert every page of the docs folder with the linker and collect what it found."""
+    setup = read_config(args.config) if args.config else None
+    docs = _docs_dir(args, setup)
+    extensions = setup.extensions if setup else list(DEFAULT_EXTENSIONS)
+    configs = setup.configs if setup else {}
+    values: dict[str, Any] = {
+        "link": "all",
+        "tooltips": False,
+        "exclude": list(args.exclude),
+        "warn": list(warn),
+    }
+    site = Site(os.getcwd(), docs, markdown=lambda: (extensions, configs))
+    try:
+        session, errors = _start(sources, values, site)
+    except plugin_options.OptionError as exc:
+        raise UsageError(str(exc)) from None
+    assert session.glossary is not None and session.state is not None
+    scan = Scan(session.glossary, findings=errors)
+    pages = _pages(docs)
+    removed = {
+        op.src for op in session.plan_files(set(pages).__contains__) if op.action == "remove"
+    }
+    try:
+        md = markdown.Markdown(
+            extensions=[*extensions, *session.extensions], extension_configs=configs
+        )
+    except Exception as exc:  # an extension that is not installed or rejects its config
+        raise UsageError(f"cannot set up the Markdown extensions: {exc}") from None
+    for src in pages:
+        if src in removed or src in session.index_sources:
+            continue
+        try:
+            with open(os.path.join(docs, src), encoding="utf-8-sig") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            scan.findings.append(unreadable(SourceError(f"cannot be read: {exc}", src)))
+            continue
+        meta, body = front_matter(text)
+        session.index_page(src)
+        session.set_page(src, page_url(src, True), meta)
+        try:
+            md.reset()
+            md.convert(body)
+        except Exception as exc:  # an extension failing on one page must not hide the others
+            scan.findings.append(
+                Finding(
+                    os.path.join(docs, src),
+                    None,
+                    "error",
+                    "page-error",
+                    f"the page could not be converted: {type(exc).__name__}: {exc}",
+                    "fix the page, or leave it out with --exclude",
+                )
+            )
+            continue
+        scan.pages.append(src)
+    session.summary()
+    state = session.state
+    scan.usage = dict(state.usage)
+    scan.link_counts = dict(state.link_counts)
+    scan.mentions = dict(state.term_links)
+    scan.problems = [p for p in session.take_problems() if p.path or p.level != "info"]
+    return scan
