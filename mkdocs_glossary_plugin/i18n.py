@@ -41,6 +41,9 @@ STRINGS: dict[str, dict[str, str]] = {
         # Split index overview: the number of terms in a group ({n}).
         "term_count": "{n} terms",
         "term_count_one": "1 term",
+        # A multilingual site: an entry of this language shown with the default language's
+        # definition ({language}: its code), until it is translated.
+        "fallback": "Not translated yet: the definition in “{language}”.",
     },
     "ko": {
         "title": "용어집",
@@ -52,6 +55,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "open_in_glossary": "용어집에서 보기",
         "term_count": "용어 {n}개",
         "term_count_one": "용어 1개",
+        "fallback": "아직 번역되지 않아 “{language}” 정의를 보여 줍니다.",
     },
 }
 

@@ -97,6 +97,14 @@ class Term:
     line: int = 0
     """1-based line of the term in its source file, for messages."""
     explicit_id: bool = False
+    translations: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Per-language fields a data entry gives as mappings of language codes
+    (``definition: {en: ..., ko: ...}``): language -> ``{"definition": str, "summary": str,
+    "aliases": tuple}`` (only the fields given). ``languages.localize`` makes each language's
+    own term from them; an entry without them has none."""
+    fallback: str | None = None
+    """Set on a language's copy of a term that this language does not define: the language whose
+    definition is shown instead (the index marks the entry, the build lists it)."""
 
     def __post_init__(self) -> None:
         self.name = unicodedata.normalize("NFC", self.name.strip())

@@ -25,11 +25,12 @@ Pure: no MkDocs import.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
 
+from ..languages import is_language_code
 from ..model import Problem, Term, match_key
 from ._common import Parsed, dedupe_aliases
 
@@ -273,6 +274,7 @@ def _entry(
                     at(str(key)),
                 )
             )
+    translations = _translations(item, label, at)
     block_hint = "; for several paragraphs use a block scalar ('definition: |')"
     definition = _text(
         item.get("definition"),
@@ -308,7 +310,40 @@ def _entry(
         case_sensitive=case_sensitive,
         path=path,
         line=line or 0,
+        translations=translations,
     )
+
+
+_PER_LANGUAGE = ("definition", "summary", "aliases")
+
+
+def _translations(
+    item: dict[Any, Any], label: str, at: Callable[[str], int | None]
+) -> dict[str, dict[str, object]]:
+    """The fields of an entry given per language (``definition: {en: ..., ko: ...}``), taken
+    out of ``item`` (the rest of the entry is read as usual). Each value is checked as the field
+    itself is; a key that is not a language code is an error naming it."""
+    out: dict[str, dict[str, object]] = {}
+    for key in _PER_LANGUAGE:
+        value = item.get(key)
+        if not isinstance(value, dict):
+            continue
+        for lang, text in value.items():
+            if not is_language_code(lang):
+                raise DataError(
+                    f"'{key}' of {label} is a mapping, so its keys must be language codes "
+                    f"(en, ko, pt-BR), not {lang!r}; write {{en: ..., ko: ...}}",
+                    at(key),
+                )
+            fields = out.setdefault(lang, {})
+            if key == "aliases":
+                names, _ = _aliases(text, f"{label} ({lang})", at(key))
+                fields[key] = tuple(names)
+            else:
+                checked = _text(text, f"'{key}' of {label} ({lang})", at(key))
+                fields[key] = (checked or "").strip("\n") if key == "definition" else checked
+        item[key] = None
+    return out
 
 
 def parse(text: str, path: str, *, is_json: bool = False) -> Parsed:
