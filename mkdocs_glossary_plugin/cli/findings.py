@@ -21,7 +21,16 @@ from ..model import Glossary, Problem
 from ..sources import SourceError, load
 from .output import Finding, Level
 
-__all__ = ["CODES", "UNREADABLE", "Code", "finding_of", "load_sources", "unreadable"]
+__all__ = [
+    "CODES",
+    "OTHER",
+    "PAGE_ERROR",
+    "UNREADABLE",
+    "Code",
+    "finding_of",
+    "load_sources",
+    "unreadable",
+]
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,11 @@ CODES: tuple[Code, ...] = (
         "give one of the two terms an explicit 'id' to choose its anchor",
     ),
     _code(
+        "page-replaced",
+        r"is replaced by the generated glossary index",
+        "rename the page, or set the plugin's 'index.path' to another path",
+    ),
+    _code(
         "short-key",
         r"is shorter than 2 characters",
         "link the term explicitly where it is meant",
@@ -134,6 +148,7 @@ CODES: tuple[Code, ...] = (
 
 OTHER = "other"
 UNREADABLE = "unreadable-source"
+PAGE_ERROR = "unreadable-page"
 _UNREADABLE_HINT = "give a readable UTF-8 glossary file (paths are relative to the current folder)"
 
 

@@ -27,10 +27,9 @@ import yaml
 from .. import options as plugin_options
 from ..model import Glossary, Problem
 from ..session import BuildError, Session, Site
-from ..sources import SourceError
 from ..urls import page_url
 from .config import DEFAULT_EXTENSIONS, MarkdownSetup, read_config
-from .findings import load_sources, unreadable
+from .findings import PAGE_ERROR, load_sources
 from .output import Finding, UsageError
 
 __all__ = ["MARKDOWN_SUFFIXES", "Scan", "add_scan_options", "front_matter", "scan_docs"]
@@ -157,6 +156,18 @@ def _start(
     return session, errors
 
 
+def _page_error(docs: str, src: str, message: str) -> Finding:
+    """A page that could not be read or converted: its mentions are not counted."""
+    return Finding(
+        os.path.join(docs, src),
+        None,
+        "error",
+        PAGE_ERROR,
+        message,
+        "save the page as UTF-8 and fix it, or leave it out with --exclude",
+    )
+
+
 def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[str] = ()) -> Scan:
     """Convert every page of the docs folder with the linker and collect what it found."""
     setup = read_config(args.config) if args.config else None
@@ -174,6 +185,8 @@ def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[s
         session, errors = _start(sources, values, site)
     except plugin_options.OptionError as exc:
         raise UsageError(str(exc)) from None
+    except ValueError as exc:  # pathspec's error for a pattern gitignore cannot read
+        raise UsageError(f"--exclude: {exc}") from None
     assert session.glossary is not None and session.state is not None
     scan = Scan(session.glossary, findings=errors)
     pages = _pages(docs)
@@ -193,7 +206,7 @@ def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[s
             with open(os.path.join(docs, src), encoding="utf-8-sig") as fh:
                 text = fh.read()
         except (OSError, UnicodeDecodeError) as exc:
-            scan.findings.append(unreadable(SourceError(f"cannot be read: {exc}", src)))
+            scan.findings.append(_page_error(docs, src, f"the page cannot be read: {exc}"))
             continue
         meta, body = front_matter(text)
         session.index_page(src)
@@ -202,16 +215,8 @@ def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[s
             md.reset()
             md.convert(body)
         except Exception as exc:  # an extension failing on one page must not hide the others
-            scan.findings.append(
-                Finding(
-                    os.path.join(docs, src),
-                    None,
-                    "error",
-                    "page-error",
-                    f"the page could not be converted: {type(exc).__name__}: {exc}",
-                    "fix the page, or leave it out with --exclude",
-                )
-            )
+            what = f"the page could not be converted: {type(exc).__name__}: {exc}"
+            scan.findings.append(_page_error(docs, src, what))
             continue
         scan.pages.append(src)
     session.summary()

@@ -74,10 +74,9 @@ def run(args: argparse.Namespace) -> int:
             ("ID", "NAME", "MENTIONS", "PAGES"),
             ((r["id"], r["name"], r["mentions"], len(r["pages"])) for r in table),
         )
-        sys.stdout.write(
-            f"\n{len(scan.pages)} pages read; {len(unused)} of {len(table)} terms never "
-            "mentioned" + (": " + ", ".join(r["name"] for r in unused) if unused else "") + "\n"
-        )
+        pages = f"{len(scan.pages)} page{'' if len(scan.pages) == 1 else 's'} read"
+        names = ": " + ", ".join(r["name"] for r in unused) if unused else ""
+        sys.stdout.write(f"\n{pages}; {len(unused)} of {len(table)} terms never mentioned{names}\n")
         print_findings(scan.findings, "text", sys.stderr)
     failed = bool(scan.findings) or (args.fail_unused and bool(unused))
     return 1 if failed else 0
