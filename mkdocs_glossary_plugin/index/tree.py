@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown import Markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -47,6 +49,8 @@ TREE_PRIORITY = 6
 TOC_PRIORITY = 4
 #: Before ``normalize_whitespace`` (30) and every block-level preprocessor (fences, raw HTML).
 PRE_PRIORITY = 40
+#: Before every block processor (Python-Markdown's highest is 100, extensions' about 105).
+BLOCK_PRIORITY = 200
 
 _HEADING = re.compile(r"^h([1-6])$")
 
@@ -207,6 +211,10 @@ class IndexTreeprocessor(Treeprocessor):
         h3 = _el("h3", term.display_name, id=term.id, class_="glossary-entry")
         scope = _el("div", None, class_="glossary-definition")
         scope.set("data-glossary-scope", term.id)
+        if term.fallback is not None:  # shown in the default language until translated
+            note = _el("p", None, class_="glossary-fallback no-glossary")
+            note.append(_el("em", plan.strings["fallback"].format(language=term.fallback)))
+            scope.append(note)
         if term.aliases:
             p = _el("p", None, class_="glossary-aliases no-glossary")
             label = _el("span", plan.strings["also"] + ":", class_="glossary-label")
@@ -219,6 +227,9 @@ class IndexTreeprocessor(Treeprocessor):
                 self._rewrite_urls(plan, term, body)
             if plan.leads:
                 mark_lead(body, term.id)
+            if term.fallback is not None:
+                for element in body:
+                    element.set("lang", term.fallback)
             scope.extend(body)
         else:
             p = _el("p", None, class_="glossary-empty no-glossary")
@@ -294,6 +305,52 @@ def _keep_tokens(tokens: list[dict[str, Any]], keep: set[str]) -> list[dict[str,
     ]
 
 
+class _EntryBlocks(BlockProcessor):
+    """Parses an index page's top-level blocks one entry at a time.
+
+    Why: Python-Markdown's block parser takes each block off the front of one list
+    (``blocks.pop(0)``), which costs the length of the list every time: quadratic in the blocks
+    of a page (seconds for a group of tens of thousands of entries, one page). From the first
+    sentinel on, this processor hands the parser the run of blocks from one sentinel to the
+    next as a list of its own, in order and under the same parent, so the work is linear.
+
+    The tree is the same: block processors see the same parent (so the same previous sibling)
+    and the same blocks; the only ones that reach past the current block take the *indented*
+    blocks after it (list items, admonitions, footnotes, tabs), and a sentinel is an unindented
+    paragraph of its own, so no processor ever carried a block across one. Raw HTML that
+    swallows sentinels is stashed before blocks exist, so that case is unchanged too."""
+
+    def __init__(self, parser: BlockParser, state: IndexRenderState) -> None:
+        super().__init__(parser)
+        self.state = state
+        self._busy = False
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        plan = self.state.current
+        return (
+            plan is not None
+            and not self._busy
+            and parent is getattr(self.parser, "root", None)
+            and block.strip() in plan.lookup
+        )
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        plan = self.state.current
+        assert plan is not None  # test() said so
+        chunks: list[list[str]] = []
+        for block in blocks:
+            if not chunks or block.strip() in plan.lookup:
+                chunks.append([])
+            chunks[-1].append(block)
+        del blocks[:]
+        self._busy = True
+        try:
+            for chunk in chunks:
+                self.parser.parseBlocks(parent, chunk)
+        finally:
+            self._busy = False
+
+
 class _RestoreBraces(Preprocessor):
     """Turns the private-use stand-ins back into ``{`` before anything is parsed."""
 
@@ -317,6 +374,9 @@ class IndexExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(
             _RestoreBraces(md, self.state), "glossary_index_braces", PRE_PRIORITY
+        )
+        md.parser.blockprocessors.register(
+            _EntryBlocks(md.parser, self.state), "glossary_index_entries", BLOCK_PRIORITY
         )
         md.treeprocessors.register(
             IndexTreeprocessor(md, self.state), "glossary_index", TREE_PRIORITY
