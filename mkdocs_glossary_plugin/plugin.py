@@ -24,6 +24,7 @@ from . import macros
 from .config import GlossaryConfig
 from .extension import GlossaryExtension
 from .index import IndexExtension
+from .markdown import EXTENSION_NAME, remove_extension
 from .model import Problem
 from .options import Options
 from .session import INDEX_CSS, TOOLTIP_CSS, TOOLTIP_JS, BuildError, Session, Site
@@ -67,6 +68,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        # One mkdocs.yml for MkDocs and Zensical lists both: the plugin links, the extension not.
+        if remove_extension(config.markdown_extensions, config.mdx_configs):
+            log.info(f"the Markdown extension {EXTENSION_NAME} stands down: the plugin links here")
         site = Site(
             config_dir=os.path.dirname(config.config_file_path or "") or os.getcwd(),
             docs_dir=config.docs_dir,

@@ -366,6 +366,16 @@ class Session:
             link_mode=self.options.link,
         )
 
+    @property
+    def matcher(self) -> Matcher | None:
+        """The compiled matcher (None before :meth:`start`): read-only, so a host that renders
+        pages on several threads gives each page a ``LinkerState`` of its own around it."""
+        return self._matcher
+
+    def page_enabled(self, src_uri: str, meta: Mapping[str, Any]) -> bool:
+        """Whether the page is linked at all (front matter ``glossary``, ``exclude``)."""
+        return self._page_enabled(src_uri, meta)
+
     def _page_enabled(self, src_uri: str, meta: Mapping[str, Any]) -> bool:
         """False on pages with front matter ``glossary: false`` or matched by ``exclude``.
 
@@ -467,6 +477,11 @@ class Session:
         return None if target is None else target + suffix
 
     # -- index -----------------------------------------------------------------------------------
+
+    def index_plan(self, src: str) -> PagePlan | None:
+        """The plan of the generated index page ``src`` (None: not one), for a host that renders
+        it with an ``IndexRenderState`` of its own (one per page, on any thread)."""
+        return self._plans.get(src)
 
     @property
     def index_sources(self) -> list[str]:

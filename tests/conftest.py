@@ -172,6 +172,7 @@ def build(
     cli: str = "mkdocs",
     quiet: bool = True,
     without_modules: tuple[str, ...] = (),
+    clean: bool = True,
 ) -> Path:
     """Write a project into ``project`` and build it; return the site folder.
 
@@ -185,7 +186,9 @@ def build(
 
     In-process only: ``after_build(config)`` runs after the build and before the plugins' shutdown,
     to look at a plugin's state. Subprocess only (``in_process=False``): ``cli`` is the command
-    (``mkdocs``, or ``properdocs``, whose config file is then ``properdocs.yml``); ``quiet=False``
+    (``mkdocs``; ``properdocs``, whose config file is then ``properdocs.yml``; or ``zensical``,
+    which reads ``mkdocs.yml`` and builds with ``--clean`` unless ``clean=False``, which keeps
+    Zensical's page cache as a second build of a user's does); ``quiet=False``
     keeps the INFO lines, as a user sees them; ``without_modules`` makes each import of these
     modules fail in the build's process, as on a machine where they are not installed.
     """
@@ -202,7 +205,7 @@ def build(
         else:
             target.write_text(textwrap.dedent(text) if text.startswith("\n") else text, "utf-8")
     (project / "docs").mkdir(exist_ok=True)
-    config_file = project / f"{cli}.yml"
+    config_file = project / ("mkdocs.yml" if cli == "zensical" else f"{cli}.yml")
     if isinstance(config, str):
         config_file.write_text(config, "utf-8")
     else:
@@ -218,8 +221,12 @@ def build(
     if in_process:
         _build_in_process(config_file, site, strict, log_file, after_build)
     else:
-        args = ["build", "-f", str(config_file), "-d", str(site)]
-        args += (["-q"] if quiet else []) + (["--strict"] if strict else [])
+        args = ["build", "-f", str(config_file)]
+        if cli == "zensical":  # no -d (its site_dir is ``site``) and no -q
+            args += ["--clean"] if clean else []
+        else:
+            args += ["-d", str(site), *(["-q"] if quiet else [])]
+        args += ["--strict"] if strict else []
         _build_in_subprocess(project, cli, args, without_modules, log_file)
     return site
 
@@ -354,6 +361,8 @@ def unwrap_glossary_links(root: Tag | BeautifulSoup) -> None:
 def resolve_link(site: Path, page: str, href: str) -> tuple[Path, str]:
     """The file and fragment a relative ``href`` on the page file ``page`` points to."""
     path, _, fragment = href.partition("#")
+    if not path:  # a fragment of the very page (a file URL too: ``glossary.html``)
+        return site / page, fragment
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
     file = site / target
     if file.is_dir() or href.startswith("#") or path.endswith("/"):
