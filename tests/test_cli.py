@@ -214,6 +214,7 @@ def test_an_unreadable_source_is_an_error_finding_not_a_traceback(
         (["check", "clean.yml", "--format", "xml"], "invalid choice: 'xml'"),
         (["list", "clean.yml", "--format", "yaml"], "invalid choice: 'yaml'"),
         (["check", "clean.yml", "--warn", "bogus"], "unknown finding code 'bogus'"),
+        (["check", "clean.yml", "--warn", "undefined,fallback"], "'fallback' needs the site's"),
         (["check", "clean.yml", "--warn", "unused"], "--warn unused needs --docs DIR"),
         (["check", "clean.yml", "--warn", "unused", "--docs", "nowhere"], "no such folder"),
         (["usage", "clean.yml", "--docs", "clean.yml"], "not a folder"),

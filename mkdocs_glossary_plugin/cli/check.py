@@ -22,15 +22,24 @@ __all__ = ["NAME", "add_parser", "run"]
 
 NAME = "check"
 
+#: The codes of the plugin's ``warn`` option that the command line can find: ``unused`` from the
+#: pages of ``--docs``, ``undefined`` from the glossary alone.
+WARN_CODES = ("unused", "undefined")
+
 
 def _warn_codes(value: str) -> list[str]:
     """``unused,undefined`` -> the codes, each checked against the plugin's ``warn`` codes."""
     codes = [c.strip() for c in value.split(",") if c.strip()]
+    valid = ", ".join(WARN_CODES)
     for code in codes:
-        if code not in WarnCodeSpec.CODES:
+        if code in WARN_CODES:
+            continue
+        if code in WarnCodeSpec.CODES:  # a plugin code that needs more than the glossary
             raise argparse.ArgumentTypeError(
-                f"unknown finding code {code!r}; valid codes: {', '.join(WarnCodeSpec.CODES)}"
+                f"the finding code {code!r} needs the site's configuration (the plugin's "
+                f"languages); check it with 'mkdocs build --strict'. Here: {valid}"
             )
+        raise argparse.ArgumentTypeError(f"unknown finding code {code!r}; valid codes: {valid}")
     return codes
 
 
