@@ -430,3 +430,44 @@ def test_command_line_page_examples_are_real_output(tmp_path: Path) -> None:
     (line,) = re.findall(r'^```json\n(\{"file".*?)\n```', page, re.S | re.M)
     result = cli("check", "glossary.md", "--warn", "undefined", "--format", "json", cwd=tmp_path)
     assert line in result.stdout.splitlines()
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(tmp_path: Path) -> None:
+    """``autoglossary list big.yml | head -1``: the reader closes the pipe early; the command
+    ends quietly (exit 0, nothing on stderr), as shell tools do."""
+    entries = "".join(f"- term: Term {n}\n  definition: d\n" for n in range(20000))
+    (tmp_path / "big.yml").write_text(entries, "utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs_glossary_plugin.cli", "list", "big.yml"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().split() == [b"ID", b"NAME", b"ALIASES", b"GROUP", b"SOURCE"]
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0
+    assert stderr == ""
+
+
+def test_a_bug_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """An unexpected exception inside a command (here planted) is reported in one line that
+    names it and where it was raised, with exit code 1."""
+    code = (
+        "import sys\n"
+        "from mkdocs_glossary_plugin.cli import listing, main\n"
+        "def broken(args): raise RuntimeError('planted')\n"
+        "listing.run = broken\n"
+        "sys.exit(main(['list', 'x.yml']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    no_traceback(result)
+    assert re.fullmatch(
+        r"autoglossary: error: internal error: RuntimeError: planted \(at <string>:3\); "
+        r"please report it with the command you ran\n",
+        result.stderr,
+    )

@@ -10,13 +10,16 @@ Each command is one module exposing ``NAME``, ``add_parser(subparsers)`` and ``r
 one entry in that tuple.
 
 Exit codes: 0 clean, 1 findings (errors, or warnings with ``--strict``), 2 a usage error (a
-bad option, a missing file given as an option). No input ever ends in a traceback.
+bad option, a missing file given as an option). No input ever ends in a traceback: an
+unexpected exception (a bug) is one line naming it and where it was raised, with exit code 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -72,6 +75,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `autoglossary list ... | head`
+    except BrokenPipeError:  # `autoglossary list ... | head`: the reader has what it wanted
+        # Python flushes stdout again at exit; point it at nothing so that flush is silent.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line to report, not a traceback to read
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{os.path.basename(frame.filename)}:{frame.lineno}"
+        error_line(
+            f"internal error: {type(exc).__name__}: {exc} (at {where}); please report it "
+            "with the command you ran"
+        )
+        return EXIT_FINDINGS
     return code
