@@ -310,6 +310,9 @@ class _Start(Preprocessor):
         build = page.build
         if build is None:
             return lines
+        if page.on_index and build.index_is_source:  # the glossary page itself: all of it
+            page.index.current = build.plan
+            return build.index_markdown.split("\n")
         at = [i for i, line in enumerate(lines) if line.strip() == MARKER]
         if not at:
             if page.on_index:

@@ -135,6 +135,15 @@ class SharedBuild:
         generated = next((op.content for op in ops if op.src == self.index_src), None) or ""
         self.index_markdown = restore_jinja(_FRONT_MATTER_OF_GENERATED.sub("", generated, 1))
         self.plan: PagePlan | None = self.session.index_plan(self.index_src)
+        index_file = (
+            os.path.join(host.docs_dir, *self.index_src.split("/")) if host.docs_dir else ""
+        )
+        self.index_is_source = bool(index_file) and any(
+            os.path.normpath(path) == os.path.normpath(index_file)
+            for path, _, _ in _stamp(options, host.root_dir) or ()
+        )
+        """The index page is itself a glossary source: its whole rendering is the index (as
+        the MkDocs plugin does), no marker needed."""
         self.session.use_pages([], self._url_of)
         self.problems: list[Problem] = self.session.take_problems()
         self._scan: dict[str, tuple[tuple[int, int], list[str], str]] = {}
@@ -322,10 +331,10 @@ _LOCK = threading.Lock()
 _BUILDS: dict[tuple[object, ...], tuple[tuple[object, ...], SharedBuild]] = {}
 
 
-def _stamp(options: Options, root_dir: str) -> tuple[object, ...] | None:
+def _stamp(options: Options, root_dir: str) -> tuple[tuple[str, int, int], ...] | None:
     """Each source's path, modification time and size; None when one cannot be read (never
     cached: the next page reports it again)."""
-    out: list[object] = []
+    out: list[tuple[str, int, int]] = []
     for item in options.source:
         path = item if isinstance(item, str) else str(item["path"])
         full = os.path.normpath(os.path.join(root_dir, path))

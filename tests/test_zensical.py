@@ -273,3 +273,30 @@ def test_an_unreadable_glossary_stops_the_build_with_its_line(tmp_path: Path) ->
     errors = [line for line in out.splitlines() if line.startswith("glossary: ")]
     assert len(errors) == 1  # once, though several pages fail the same way
     assert errors[0].startswith("glossary: glossary.md:")
+
+
+def test_macros_render_pages_but_not_the_index_and_a_source_page_is_the_index(
+    tmp_path: Path,
+) -> None:
+    """mkdocs-macros (a preprocessor at 35 on Zensical) renders every page; the index goes in
+    after it, so ``{{``, ``{%`` and ``{#`` in a definition stay text. A glossary source that is
+    the page at ``index.path`` is rendered as the index (no marker needed), as on MkDocs."""
+    require_zensical()
+    glossary = (
+        "# Terms\n\n## Jinja\n\nWrites {{ value }}, {% raw %} and {# this #} as text.\n\n"
+        "## Dropout\n\nRandomly zeroes activations.\n"
+    )
+    files = {"glossary.md": glossary, "index.md": "# Home\n\nTwo: {{ 1 + 1 }}. Dropout.\n"}
+    config = {
+        "plugins": ["macros"],
+        "markdown_extensions": ["toc", {EXTENSION_NAME: {"source": "docs/glossary.md"}}],
+    }
+    site = build(tmp_path, files, config, in_process=False, cli="zensical", theme=None)
+    home = content_of(html_of(site, ""))
+    assert "Two: 2." in home.get_text()  # macros ran
+    assert [a["data-glossary-term"] for a in glossary_links(home)] == ["dropout"]
+    index = content_of(html_of(site, "glossary/"))
+    assert [h["id"] for h in index.select("h3")] == ["dropout", "jinja"]
+    jinja = index.select_one("#jinja + div")
+    assert jinja is not None
+    assert jinja.get_text().strip() == "Writes {{ value }}, {% raw %} and {# this #} as text."
