@@ -117,3 +117,5 @@ class GlossaryConfig(base.Config):
     exclude = _top("exclude")
     language = _top("language")
     warn = _top("warn")
+    json_ld = _top("json_ld")
+    export = _top("export")

@@ -13,6 +13,7 @@ the same sentence, and the tests compare both hosts case by case. No MkDocs impo
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -178,6 +179,36 @@ class SourcesSpec(Spec):
         )
 
 
+class ExportSpec(TypeSpec):
+    """``export``: the site path of the machine-readable glossary, or unset (no file).
+
+    The file is written into the built site, so the path must name a file inside it: relative
+    (no leading ``/``, no drive, no URL), without ``..``, and a ``.json`` file (the format it
+    holds; a server then sends the right content type). A clash with a file of the site is
+    checked once the site's files are known (``Session.check_export``).
+    """
+
+    def __init__(self, doc: str) -> None:
+        super().__init__("export", str, None, doc)
+
+    def check(self, value: object) -> Any:
+        value = super().check(value)
+        path = str(value).strip().replace("\\", "/")
+        example = "for example 'glossary.json' or 'data/glossary.json'"
+        if not path:
+            raise Invalid(f"the export path must not be empty; {example}")
+        if path.startswith("/") or ":" in path:
+            raise Invalid(
+                f"the export path must be relative to the site's root, got {value!r}; {example}"
+            )
+        if ".." in path.split("/"):
+            raise Invalid(f"the export path must stay inside the site (no '..'), got {value!r}")
+        normal = posixpath.normpath(path)
+        if not normal.lower().endswith(".json") or normal.lower() == ".json":
+            raise Invalid(f"the export path must name a .json file, got {value!r}; {example}")
+        return normal
+
+
 class SectionSpec(Spec):
     """A mapping of options of its own (``index``); a message names the sub-option."""
 
@@ -293,6 +324,16 @@ OPTIONS: tuple[Spec, ...] = (
         "page mentions), ``undefined`` (a term without a definition). Unlisted findings are only "
         "counted in the build's summary.",
     ),
+    TypeSpec(
+        "json_ld",
+        bool,
+        True,
+        "A schema.org ``DefinedTermSet`` (JSON-LD) in the ``<head>`` of each index page.",
+    ),
+    ExportSpec(
+        "Site path (e.g. ``glossary.json``) where the glossary is published as JSON; unset: "
+        "no file.",
+    ),
 )
 
 
@@ -323,6 +364,8 @@ class Options:
     exclude: tuple[str, ...]
     language: str | None
     warn: tuple[str, ...]
+    json_ld: bool = True
+    export: str | None = None
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> Options:
@@ -347,6 +390,8 @@ class Options:
             exclude=tuple(values["exclude"]),
             language=values["language"],
             warn=tuple(values["warn"]),
+            json_ld=bool(values.get("json_ld", True)),
+            export=values.get("export"),
         )
 
 

@@ -19,11 +19,13 @@ from mkdocs.contrib.search import SearchPlugin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import write_file
 
 from . import macros
 from .config import GlossaryConfig
 from .extension import GlossaryExtension
 from .index import IndexExtension
+from .index.jsonld import insert_in_head
 from .markdown import EXTENSION_NAME, remove_extension
 from .model import Problem
 from .options import Options
@@ -78,6 +80,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             theme_languages=lambda: (config.theme.get("language"), config.theme.get("locale")),
             markdown=lambda: (config.markdown_extensions, config.mdx_configs),
             search_reads_toc=any(isinstance(p, SearchPlugin) for p in config.plugins.values()),
+            site_url=config.site_url or None,
         )
         try:
             self.session.start(Options.from_values(self.config), site)
@@ -140,6 +143,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 file = File.generated(config, op.src, abs_src_path=op.source, inclusion=inclusion)
             files.append(file)
         log_problems(self.session.take_problems())
+        try:
+            self.session.check_export({f.dest_uri: f.src_uri for f in files})
+        except BuildError as exc:
+            raise PluginError(f"glossary: {exc}") from None
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
@@ -278,6 +285,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return None
         filled = self.session.fill(output, page.url, page.file.src_uri)
         log_problems(self.session.take_problems())
+        # The index pages' JSON-LD goes into the head, never the content (``index.jsonld``).
+        script = self.session.json_ld(page.file.src_uri, page.url)
+        if script is not None:
+            filled = insert_in_head(filled, script) or filled
         return filled if filled is not output else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -287,3 +298,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return
         self.session.summary()
         log_problems(self.session.take_problems())
+        # Written into the built site, not added to ``Files``: a generated ``File`` has no
+        # ``abs_src_path``, which plugins that read every file's source (mkdocs-static-i18n)
+        # cannot handle; ``on_post_build`` runs after every build, ``mkdocs serve``'s too.
+        export = self.session.export()
+        if export is not None:
+            write_file(export[1].encode("utf-8"), os.path.join(config.site_dir, export[0]))

@@ -28,10 +28,11 @@ import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 import pathspec.gitignore
 
+from .export import ExportTerm, export_document, export_json
 from .extension import GlossaryExtension, LinkerState, PageContext
 from .i18n import normalize_language, strings_for, translate
 from .index import (
@@ -49,12 +50,14 @@ from .index import (
     fragment,
     make_layout,
 )
+from .index.jsonld import LdTerm, defined_term_set, script_element
 from .matching import Matcher
 from .model import Glossary, Problem, Term
 from .options import Options
 from .sources import SourceError, load
 from .summary import Summary, summarize_build
-from .tooltips import Payloads, make_renderer
+from .tooltips import Payloads, make_renderer, rewrite_urls
+from .tooltips.sanitise import parse
 from .urls import inside, page_url, relative_url
 
 __all__ = [
@@ -101,6 +104,8 @@ class Site:
     search_reads_toc: bool = False
     """The site's search builds its entries from each page's TOC (MkDocs' own search does), so
     the index entries stay in the index pages' TOC; otherwise they leave it (``index.tree``)."""
+    site_url: str | None = None
+    """The site's public URL: the JSON-LD and the export then give absolute URLs."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,8 @@ class Session:
     _payloads: Payloads | None = None
     _markers: dict[str, int] = field(default_factory=dict)
     """Page src_uri -> how many excerpt markers its view holds (see :meth:`excerpt_marker`)."""
+    _plain_summaries: Payloads | None = None
+    """Summaries for the JSON-LD and the export when tooltips are off (see :meth:`_summaries`)."""
 
     # -- setup -----------------------------------------------------------------------------------
 
@@ -187,7 +194,7 @@ class Session:
         )
         self._index_state = IndexRenderState(toc_entries=site.search_reads_toc)
         self._plans, self._local, self._nav_order, self._url_of = {}, None, [], None
-        self._payloads, self._markers = None, {}
+        self._payloads, self._markers, self._plain_summaries = None, {}, None
         self.extensions = [GlossaryExtension(self.state), IndexExtension(self._index_state)]
 
     def _paths(self) -> list[str]:
@@ -324,7 +331,7 @@ class Session:
             backlinks=options.index.backlinks,
             hangul=self._language == "ko",
             rewrite=local.rewrite,
-            leads=options.tooltips,
+            leads=self._wants_summaries(),
         )
         for page in pages:
             # Group pages of a split index are reached through the letter bar, not the nav.
@@ -511,11 +518,11 @@ class Session:
         out = {src: content for src, (content, _) in rendered.items()}
         if self.options.index.backlinks and self._plans:
             self._fill_backlinks(out, rendered, pages, link)
-        if self.options.tooltips:
+        if self._wants_summaries():
             for src, content in out.items():
                 out[src], leads = extract_leads(content)
-                if leads and self._payloads is not None:
-                    self._payloads.add_leads(leads, rendered[src][1])
+                if leads:
+                    self._summaries().add_leads(leads, rendered[src][1])
         return out
 
     def _fill_backlinks(
@@ -553,6 +560,117 @@ class Session:
                         items.append(target)
             out[src] = fill_backlinks(out[src], links, label)
 
+    # -- machine-readable glossary ---------------------------------------------------------------
+
+    def _wants_summaries(self) -> bool:
+        """Whether anything shows the terms' summaries: tooltips, the JSON-LD or the export."""
+        options = self.options
+        return options is not None and (
+            options.tooltips or options.json_ld or options.export is not None
+        )
+
+    def _summaries(self) -> Payloads:
+        """The build's summaries: the tooltips' own, or (tooltips off) a set of the same rule
+        kept apart, so that nothing of the tooltips (excerpt markers, payloads) appears."""
+        assert self.options is not None
+        if self.options.tooltips:
+            return self._tooltips()
+        if self._plain_summaries is None:
+            assert self.glossary is not None and self.site is not None
+            extensions, configs = self.site.markdown()
+            self._plain_summaries = Payloads(
+                self.glossary, make_renderer(extensions, configs), "", self._resolve
+            )
+        return self._plain_summaries
+
+    def _summary_text(self, term: Term) -> str:
+        """A term's summary as plain text (its HTML's text, white space collapsed)."""
+        return " ".join(parse(self._summaries().summary(term)).plain().split())
+
+    def _public_url(self, root_relative: str, from_page: str | None) -> str:
+        """A site-root-relative URL as published: absolute under ``site_url``, else relative
+        to the page at ``from_page`` (None: left relative to the site root)."""
+        assert self.site is not None
+        site_url = self.site.site_url
+        if site_url:
+            return urljoin(site_url if site_url.endswith("/") else site_url + "/", root_relative)
+        return root_relative if from_page is None else relative_url(root_relative, from_page)
+
+    def json_ld(self, src_uri: str, url: str) -> str | None:
+        """The ``<script type="application/ld+json">`` for the generated index page ``src_uri``
+        at ``url`` (a ``DefinedTermSet`` of the entries it shows); None for any other page, or
+        with ``json_ld`` off. The host puts it in the page's ``<head>`` (``index.jsonld``)."""
+        options, layout = self.options, self._layout
+        plan = self._plans.get(src_uri)
+        if plan is None or options is None or layout is None or not options.json_ld:
+            return None
+        main = self._plans.get(layout.path, plan)
+        terms = [
+            LdTerm(
+                id=b.term.id,
+                name=b.term.display_name or b.term.name,
+                aliases=tuple(b.term.aliases),
+                description=self._summary_text(b.term),
+                url=self._public_url(layout.entry_url(b.term), url),
+            )
+            for b in plan.blocks
+            if b.kind == "entry" and b.term is not None
+        ]
+        index_url = self._public_url(layout.url_of(layout.path), url)
+        return script_element(defined_term_set(main.title, index_url, terms))
+
+    def check_export(self, files: Mapping[str, str]) -> None:
+        """Raise ``BuildError`` when the ``export`` path is taken by a file of the site
+        (``files``: each file's published path -> its src path): one would overwrite the other."""
+        export = self.options.export if self.options is not None else None
+        if export is None:
+            return
+        for dest, src in files.items():
+            if dest == export or dest.startswith(export + "/"):
+                raise BuildError(
+                    f"option 'export': the site path '{export}' is already taken by "
+                    f"'{src}' of the site (published as '{dest}'); choose another path, "
+                    "for example 'glossary-export.json'"
+                )
+
+    def export(self) -> tuple[str, str] | None:
+        """The machine-readable glossary: ``(site path, JSON text)``, None when ``export`` is
+        unset. Terms in index order; URLs absolute under ``site_url``, else relative to the
+        site root. The host writes it into the built site."""
+        options, layout, glossary = self.options, self._layout, self.glossary
+        if options is None or options.export is None or layout is None or glossary is None:
+            return None
+        summaries = self._summaries()
+        terms = []
+        for group, members in glossary.groups().items():
+            for term in members:
+                html = summaries.summary_at(term, "")
+                if self.site is not None and self.site.site_url:
+                    html = rewrite_urls(html, lambda url: self._public_url(url, None))
+                terms.append(
+                    ExportTerm(
+                        id=term.id,
+                        name=term.name,
+                        display_name=term.display_name or term.name,
+                        aliases=tuple(term.aliases),
+                        group=group,
+                        summary_text=self._summary_text(term),
+                        summary_html=html,
+                        definition=term.definition,
+                        url=self._public_url(layout.entry_url(term), None),
+                    )
+                )
+        main = self._plans.get(layout.path)
+        title = main.title if main is not None else layout.path
+        document = export_document(
+            terms,
+            title=title,
+            language=self._language,
+            index_url=self._public_url(layout.url_of(layout.path), None),
+            site_url=self.site.site_url if self.site is not None else None,
+        )
+        return options.export, export_json(document)
+
     # -- end -------------------------------------------------------------------------------------
 
     def summary(self) -> Summary:
@@ -584,6 +702,7 @@ class Session:
         self._matcher_problems = []
         self._stamp = None
         self._payloads = None
+        self._plain_summaries = None
         self._layout = None
         self._local = None
         self._plans = {}

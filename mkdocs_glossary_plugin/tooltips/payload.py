@@ -244,6 +244,11 @@ class Payloads:
             self._summaries[term.id] = cached
         return cached
 
+    def summary_at(self, term: Term, page_url: str) -> str:
+        """The summary of a term with its resolved URLs relative to the page at ``page_url``
+        (``""``: relative to the site root, for a file read outside any page)."""
+        return _root_to_page(self.summary(term), page_url)
+
     def _from_lead(self, term_id: str) -> str:
         inner, base_url = self._leads.pop(term_id)
         summary = summarize(parse(inner))
