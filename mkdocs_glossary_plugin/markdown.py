@@ -51,6 +51,7 @@ from . import bundle
 from .extension import PRIORITY as LINK_PRIORITY
 from .index import IndexExtension, IndexRenderState
 from .markdown_build import HostSettings, SharedBuild, shared_build
+from .marker_page import MARKER
 from .model import Problem
 from .options import OptionError, Options, validate
 from .session import BuildError
@@ -69,8 +70,6 @@ __all__ = [
 
 #: The name users write under ``markdown_extensions``.
 EXTENSION_NAME = "mkdocs_glossary_plugin.markdown"
-#: The line of the user's index page that becomes the A–Z index.
-MARKER = "<!-- glossary-index -->"
 #: Settings of the host, not options of the plugin: ``root_dir`` (sources are relative to it;
 #: Zensical gives its project folder), and for plain Python-Markdown ``page_url``,
 #: ``page_meta`` (the page's front matter) and ``index_url``.

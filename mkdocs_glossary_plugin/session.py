@@ -51,6 +51,7 @@ from .index import (
     make_layout,
 )
 from .index.jsonld import LdTerm, defined_term_set, script_element
+from .marker_page import MARKER, holds_marker
 from .matching import Matcher
 from .model import Glossary, Problem, Term
 from .options import Options
@@ -314,6 +315,11 @@ class Session:
         for src in generated:
             if present(src) and src not in sources_in_docs:
                 remove(src)
+                if holds_marker(os.path.join(docs_dir, *src.split("/"))):
+                    # The index page a plugin-less host (Zensical) fills: expected here.
+                    message = f"'{src}' holds {MARKER}: the generated index takes its place"
+                    self.problems.append(Problem(message, level="info"))
+                    continue
                 self.problems.append(
                     Problem(
                         f"'{src}' in docs_dir is replaced by the generated glossary index; set "

@@ -187,8 +187,9 @@ def build(
     In-process only: ``after_build(config)`` runs after the build and before the plugins' shutdown,
     to look at a plugin's state. Subprocess only (``in_process=False``): ``cli`` is the command
     (``mkdocs``; ``properdocs``, whose config file is then ``properdocs.yml``; or ``zensical``,
-    which reads ``mkdocs.yml`` and builds with ``--clean`` unless ``clean=False``, which keeps
-    Zensical's page cache as a second build of a user's does); ``quiet=False``
+    which reads ``mkdocs.yml``, or a ``./zensical.toml`` of ``files`` when ``config`` is None,
+    and builds with ``--clean`` unless ``clean=False``, which keeps Zensical's page cache as a
+    second build of a user's does); ``quiet=False``
     keeps the INFO lines, as a user sees them; ``without_modules`` makes each import of these
     modules fail in the build's process, as on a machine where they are not installed.
     """
@@ -206,7 +207,9 @@ def build(
             target.write_text(textwrap.dedent(text) if text.startswith("\n") else text, "utf-8")
     (project / "docs").mkdir(exist_ok=True)
     config_file = project / ("mkdocs.yml" if cli == "zensical" else f"{cli}.yml")
-    if isinstance(config, str):
+    if cli == "zensical" and config is None and "./zensical.toml" in files:
+        config_file = project / "zensical.toml"  # written with the files: Zensical's own format
+    elif isinstance(config, str):
         config_file.write_text(config, "utf-8")
     else:
         cfg: dict[str, Any] = {"site_name": "Test site"}

@@ -300,3 +300,53 @@ def test_macros_render_pages_but_not_the_index_and_a_source_page_is_the_index(
     jinja = index.select_one("#jinja + div")
     assert jinja is not None
     assert jinja.get_text().strip() == "Writes {{ value }}, {% raw %} and {# this #} as text."
+
+
+DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "zensical.md"
+
+
+def docs_example(title: str) -> str:
+    """The code block titled ``title`` in "Using with Zensical" (the page users copy from)."""
+    text = DOCS_PAGE.read_text("utf-8")
+    head = text.index(f'title="{title}"')
+    start = text.index("\n", head) + 1
+    return text[start : text.index("```", start)]
+
+
+EXAMPLE_FILES = {
+    "./glossary/terms.md": "## D\n#### dropout\n: 뉴런 일부를 끈다.\n",
+    "index.md": "# Home\n\ndropout을 쓴다.\n",
+    "glossary.md": f"# Glossary\n\n{MARKER}\n",
+    **assets(),
+}
+
+
+@pytest.mark.parametrize("cli", ["zensical", "mkdocs"])
+def test_the_documented_mkdocs_yml_builds_on_both_hosts(tmp_path: Path, cli: str) -> None:
+    """The docs' one ``mkdocs.yml`` builds with Zensical and with MkDocs (strict), linking once."""
+    if cli == "zensical":
+        require_zensical()
+    config = docs_example("mkdocs.yml")
+    # --strict: MkDocs expects the marker page at index.path (no warning), Zensical ignores it.
+    site = build(
+        tmp_path, EXAMPLE_FILES, config, in_process=False, cli=cli, quiet=False, strict=True
+    )
+    home = content_of(html_of(site, ""))
+    assert [(a["data-glossary-term"], a.get_text()) for a in glossary_links(home)] == [
+        ("dropout", "dropout")
+    ]
+    assert home.select("a.glossary-term a, .glossary-payload .glossary-payload") == []
+    assert [h["id"] for h in content_of(html_of(site, "glossary/")).select("h3")] == ["dropout"]
+    log = (tmp_path / "build.log").read_text("utf-8")
+    stands_down = "mkdocs_glossary_plugin.markdown stands down: the plugin links here"
+    assert (stands_down in log) == (cli == "mkdocs")
+    assert ("'glossary.md' holds <!-- glossary-index -->" in log) == (cli == "mkdocs")
+
+
+def test_the_documented_zensical_toml_builds(tmp_path: Path) -> None:
+    require_zensical()
+    files = {**EXAMPLE_FILES, "./zensical.toml": docs_example("zensical.toml")}
+    site = build(tmp_path, files, None, in_process=False, cli="zensical", theme=None)
+    assert not (tmp_path / "mkdocs.yml").exists()
+    home = content_of(html_of(site, ""))
+    assert [str(a["href"]) for a in glossary_links(home)] == ["glossary/#dropout"]
