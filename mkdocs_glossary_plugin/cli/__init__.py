@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from . import assets, check, listing, usage
+from . import assets, check, convert, listing, usage
 from .output import UsageError, error_line
 
 __all__ = ["COMMANDS", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -34,7 +34,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 #: The command modules, each with ``NAME``, ``add_parser(subparsers)`` and ``run(args)``.
-COMMANDS: tuple[ModuleType, ...] = (check, listing, usage, assets)
+COMMANDS: tuple[ModuleType, ...] = (check, convert, listing, usage, assets)
 
 
 class _Parser(argparse.ArgumentParser):
