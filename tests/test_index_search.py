@@ -110,3 +110,40 @@ def test_with_mkdocs_own_search_the_entries_stay_in_the_toc(tmp_path: Path) -> N
         entries = [d for d in docs if d["location"] == f"glossary/#{term_id}"]
         assert len(entries) == 1, (name, [d["location"] for d in docs])
         assert entries[0]["title"] == name
+
+
+TOC_CONFIGS = [
+    {},
+    {"permalink": True},
+    {"permalink": "#", "permalink_title": "Link here", "permalink_class": "anchor"},
+    {"permalink": True, "permalink_leading": True},
+    {"anchorlink": True},
+    {"baselevel": 2, "permalink": True},
+]
+
+
+@pytest.mark.parametrize("toc", TOC_CONFIGS, ids=lambda c: ",".join(map(str, c)) or "plain")
+def test_an_entry_heading_is_marked_up_as_toc_marks_up_any_heading(
+    tmp_path: Path, toc: dict[str, Any]
+) -> None:
+    """While ``toc`` runs, entries are not headings yet (so it does not render them for a TOC
+    they leave anyway); afterwards they must carry what ``toc`` gives every heading of their
+    level. Compared with an ordinary ``### Dropout`` on a page: the same element once our class
+    is set aside. Catches: the level not shifted under ``baselevel``, the permalink or anchor
+    link missing, or made differently from the configured ``toc``."""
+    config: dict[str, Any] = {
+        "markdown_extensions": [{"toc": toc}],
+        "plugins": ["search", {"glossary": {"source": "glossary.yml"}}],
+    }
+    files = {
+        "index.md": "# Home\n\n### Dropout\n\nText.\n",
+        "./glossary.yml": GLOSSARY,
+    }
+    site = build(tmp_path, files, config)
+    level = f"h{min(6, 3 + int(toc.get('baselevel', 1)) - 1)}"
+    ordinary = html_of(site, "").find(level, id="dropout")
+    entry = html_of(site, "glossary/").find(level, id="dropout")
+    assert ordinary is not None and entry is not None, level
+    assert entry["class"] == ["glossary-entry"]
+    del entry["class"]
+    assert str(entry) == str(ordinary)
