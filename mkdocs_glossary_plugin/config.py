@@ -69,10 +69,23 @@ class _Sources(base.BaseConfigOption[list[Any]]):
         return result
 
 
+class _Checked(base.BaseConfigOption[Any]):
+    """An option with a rule of its own (``languages``); unset stays None."""
+
+    def __init__(self, spec: o.Spec) -> None:
+        super().__init__()
+        self.spec = spec
+
+    def run_validation(self, value: object) -> Any:
+        return _checked(self.spec.validate, value)
+
+
 def _option(spec: o.Spec) -> Any:
     """The MkDocs option for a spec (a section is a ``SubConfig`` of its own class, below)."""
     if isinstance(spec, o.SourcesSpec):
         return _Sources(spec)
+    if isinstance(spec, o.LanguagesSpec):
+        return c.Optional(_Checked(spec))
     if isinstance(spec, o.ListSpec):
         return _List(spec)
     if isinstance(spec, o.ChoiceSpec):
@@ -117,5 +130,6 @@ class GlossaryConfig(base.Config):
     exclude = _top("exclude")
     language = _top("language")
     warn = _top("warn")
+    languages = _top("languages")
     json_ld = _top("json_ld")
     export = _top("export")

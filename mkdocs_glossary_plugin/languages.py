@@ -109,11 +109,22 @@ class LanguagePlan:
 
     def index_path(self, language: str, path: str) -> str:
         """The src path of a language's index page: ``glossary.md`` in its folder (``ko/``);
-        the default language's stays where ``index.path`` says unless it has a folder."""
+        the default language's stays where ``index.path`` says unless it has a folder. In an
+        i18n plugin's language build it stays ``index.path`` (see :meth:`url_prefix`)."""
+        if self.build is not None:
+            return path.lstrip("/")
         prefix = self.folders.get(language)
         if prefix is None:
             prefix = "" if language == self.default else language + "/"
         return prefix + path.lstrip("/")
+
+    def url_prefix(self, language: str) -> str:
+        """Where an i18n plugin publishes a language's pages (``ko/``; ``""`` for the default
+        language and without one). The index page keeps its src path, so that a ``nav`` entry
+        ``glossary.md`` finds it in every language's build, as the plugin's own pages do."""
+        if self.build is None or language == self.default:
+            return ""
+        return language + "/"
 
 
 @dataclass
@@ -136,11 +147,13 @@ def _own(term: Term, language: str) -> Term | None:
         return None
     aliases = fields.get("aliases")
     summary = fields.get("summary", term.summary)
+    links = fields.get("alias_links")
     return _copy(
         term,
         definition=str(fields.get("definition", term.definition)),
         summary=summary if isinstance(summary, str) else None,
         aliases=tuple(aliases) if isinstance(aliases, (list, tuple)) else term.aliases,
+        alias_links={**term.alias_links, **(links if isinstance(links, dict) else {})},
         translations={},
     )
 
@@ -194,7 +207,7 @@ def localize(
         default_glossary = base
     glossaries = {default: default_glossary}
     by_key: dict[str, Term] = {}
-    by_explicit = {t.id: t for t in default_glossary.terms if t.explicit_id}
+    by_id = {t.id: t for t in default_glossary.terms}
     for term in default_glossary.terms:
         for key in term.keys:
             by_key.setdefault(match_key(key), term)
@@ -214,7 +227,7 @@ def localize(
         source = sources.get(lang)
         for term in source.terms if source is not None and source is not base else ():
             term = _own(term, lang) or _plain(term)
-            match = by_explicit.get(term.id) if term.explicit_id else None
+            match = by_id.get(term.id) if term.explicit_id else None
             if match is None:
                 match = next((by_key[k] for k in map(match_key, term.keys) if k in by_key), None)
             if match is None or match.id in own:
@@ -234,26 +247,37 @@ def localize(
             own[match.id] = _copy(term, id=match.id)
         missing = [t for t in default_glossary.terms if t.id not in own]
         fallbacks[lang] = missing
-        terms = [own.get(t.id) or _fallback(t, default) for t in default_glossary.terms]
+        # The language's own terms first: a key they share with a stand-in is theirs, and
+        # what the model says about such a clash (at the stand-in's place) is no news.
+        terms = [own[t.id] for t in default_glossary.terms if t.id in own]
         terms += extra
+        terms += [_fallback(t, default) for t in missing]
+        stand_ins = {(t.path, t.line) for t in missing}
         lang_base = source if source is not None else base
-        glossaries[lang] = _glossary(terms, lang_base, problems, known)
+        found: list[Problem] = []
+        glossaries[lang] = _glossary(terms, lang_base, found, known)
+        problems += [p for p in found if (p.path, p.line) not in stand_ins]
     return Localized(glossaries, default_names, fallbacks, problems)
 
 
 def matcher_terms(glossary: Glossary, default_names: Mapping[str, str]) -> Sequence[Term]:
     """The terms a language's matcher compiles: each with its own names and aliases, plus the
     default language's name of the term when it is not one of them already (and no other term
-    of this language claims it). A fallback term is matched by that name only."""
-    taken = {match_key(k) for t in glossary.terms for k in t.keys}
+    of this language claims it). A fallback term is matched by that name only, and not at all
+    when a term of this language claims it (the language's own keys win)."""
+    taken = {match_key(k) for t in glossary.terms if t.fallback is None for k in t.keys}
     out: list[Term] = []
     for term in glossary.terms:
         name = default_names.get(term.id)
-        if term.fallback is not None or name is None or match_key(name) in taken:
+        if term.fallback is not None:  # its name links only where no term of L claims it
+            claimed = match_key(term.name) in taken
+            taken.add(match_key(term.name))
+            out.append(_copy(term, link=False) if claimed else term)
+        elif name is None or match_key(name) in taken:
             out.append(term)
-            continue
-        taken.add(match_key(name))
-        out.append(_copy(term, aliases=(*term.aliases, name)))
+        else:
+            taken.add(match_key(name))
+            out.append(_copy(term, aliases=(*term.aliases, name)))
     return out
 
 

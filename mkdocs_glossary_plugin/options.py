@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .languages import is_language_code
 from .model import Problem
 from .sources import FORMATS
 
@@ -114,32 +115,26 @@ class ListSpec(Spec):
 
 
 class WarnCodeSpec(ChoiceSpec):
-    """A finding code of ``warn``: one of ``CODES``.
+    """A finding code of ``warn``: one of ``CODES`` (``fallback``: a term missing in one
+    language of a multilingual glossary, shown there with the default language's definition)."""
 
-    ``fallback`` (a term missing in one language of a multilingual glossary) is reserved for
-    per-language glossaries, which this version does not read: it is rejected with a message that
-    says so, rather than accepted and never reported (a team relying on it would be misled).
-    """
-
-    CODES = ("unused", "undefined")
+    CODES = ("unused", "undefined", "fallback")
 
     def __init__(self) -> None:
         super().__init__("warn", self.CODES, None, "a finding code")
 
     def check(self, value: object) -> Any:
         valid = ", ".join(self.CODES)
-        if value == "fallback":
-            raise Invalid(
-                "the finding code 'fallback' (a term missing in a language of a multilingual "
-                f"glossary) is not available yet: this version reads one language; use {valid}"
-            )
         if not isinstance(value, str) or value not in self.CODES:
             raise Invalid(f"unknown finding code {value!r} in 'warn'; valid codes: {valid}")
         return value
 
 
 class SourcesSpec(Spec):
-    """``source``: a path, a mapping ``{path, format}`` to force a format, or a list of those.
+    """``source``: a path, a mapping ``{path, format}`` to force a format, or a list of those;
+    or a mapping whose keys are all language codes (``{en: glossary.yml, ko: [용어.md]}``), one
+    glossary per language (validated as ``{language: [items]}``; anything else is a
+    ``{path, format}`` mapping, checked as such).
 
     Required: without it there is no glossary, and the message says what to write.
     """
@@ -150,6 +145,17 @@ class SourcesSpec(Spec):
                 "the glossary plugin needs 'source': the path of your glossary file, "
                 "relative to the folder of mkdocs.yml (for example docs/glossary.md)"
             )
+        if isinstance(value, dict) and value and all(map(is_language_code, value)):
+            out: dict[str, list[Any]] = {}
+            for lang, items in value.items():
+                if items is None or items == []:
+                    raise Invalid(f"the glossary of the language '{lang}' lists no source")
+                listed = items if isinstance(items, list) else [items]
+                try:
+                    out[lang] = [self.check(item) for item in listed]
+                except Invalid as exc:
+                    raise Invalid(f"language '{lang}': {exc}") from None
+            return out
         items = value if isinstance(value, list) else [value]
         return [self.check(item) for item in items]
 
@@ -207,6 +213,32 @@ class ExportSpec(TypeSpec):
         if not normal.lower().endswith(".json") or normal.lower() == ".json":
             raise Invalid(f"the export path must name a .json file, got {value!r}; {example}")
         return normal
+
+
+class LanguagesSpec(Spec):
+    """``languages``: language code -> folder of ``docs_dir`` holding that language's pages
+    (``{ko: ko/}``), for sites with plain language folders and no i18n plugin."""
+
+    def check(self, value: object) -> Any:
+        if not isinstance(value, dict):
+            raise Invalid(
+                f"expected a mapping of language codes to folders ({{ko: ko/}}), got "
+                f"{type(value).__name__}"
+            )
+        out: dict[str, str] = {}
+        for lang, folder in value.items():
+            if not is_language_code(lang):
+                raise Invalid(f"{lang!r} is not a language code (en, ko, pt-BR); write {{ko: ko/}}")
+            if not isinstance(folder, str) or not folder.strip("/ ").strip():
+                raise Invalid(f"the folder of '{lang}' must be a folder of docs_dir, such as 'ko/'")
+            norm = folder.replace("\\", "/").strip()
+            if norm.startswith("/") or ".." in norm.split("/"):
+                raise Invalid(
+                    f"the folder of '{lang}' must be relative to docs_dir and stay inside it, "
+                    f"got {folder!r}"
+                )
+            out[lang] = norm
+        return out
 
 
 class SectionSpec(Spec):
@@ -321,8 +353,15 @@ OPTIONS: tuple[Spec, ...] = (
         "warn",
         WarnCodeSpec(),
         "Findings that become warnings, so a strict build fails on them: ``unused`` (a term no "
-        "page mentions), ``undefined`` (a term without a definition). Unlisted findings are only "
+        "page mentions), ``undefined`` (a term without a definition), ``fallback`` (a term "
+        "missing in a language of a multilingual glossary). Unlisted findings are only "
         "counted in the build's summary.",
+    ),
+    LanguagesSpec(
+        "languages",
+        None,
+        "Language code -> folder of ``docs_dir`` (``{ko: ko/}``) for sites with language folders "
+        "and no i18n plugin: each language gets its own glossary, index page and tooltips.",
     ),
     TypeSpec(
         "json_ld",
@@ -366,6 +405,11 @@ class Options:
     warn: tuple[str, ...]
     json_ld: bool = True
     export: str | None = None
+    source_languages: tuple[tuple[str, tuple[SourceItem, ...]], ...] = ()
+    """``source`` given as a language mapping: ``((language, items), ...)``; ``source`` then
+    holds every language's items (the files to read and watch)."""
+    languages: tuple[tuple[str, str], ...] = ()
+    """``languages``: ``((language, folder), ...)``."""
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> Options:
@@ -374,9 +418,13 @@ class Options:
         ``1`` and ``0`` pass the choice as ``True`` and ``False``)."""
         index = values["index"]
         case = values["case_sensitive"]
+        source = values["source"]
+        source_map = source if isinstance(source, dict) else {}
+        if source_map:  # every language's items, in order: the files read and watched
+            source = [item for items in source_map.values() for item in items]
         return cls(
             enabled=bool(values["enabled"]),
-            source=tuple(values["source"]),
+            source=tuple(source),
             index=IndexOptions(
                 path=index["path"],
                 title=index["title"],
@@ -392,6 +440,10 @@ class Options:
             warn=tuple(values["warn"]),
             json_ld=bool(values.get("json_ld", True)),
             export=values.get("export"),
+            source_languages=tuple(
+                (lang, tuple(items)) for lang, items in dict(source_map).items()
+            ),
+            languages=tuple(dict(values.get("languages") or {}).items()),
         )
 
 

@@ -53,6 +53,22 @@ def log_problems(problems: list[Problem]) -> None:
             log.info(str(problem))
 
 
+def _language_build(config: MkDocsConfig) -> tuple[str, str, tuple[str, ...]] | None:
+    """This build's language, the default one and every language built, when mkdocs-static-i18n
+    (plugin ``i18n``) builds the site one language at a time; None otherwise.
+
+    Read from the plugin's public attributes: its ``current_language`` is None until its own
+    ``on_config`` (after ours) runs in the first build, which is the default language's.
+    """
+    plugin = config.plugins.get("i18n")
+    default = getattr(plugin, "default_language", None)
+    if plugin is None or not isinstance(default, str):
+        return None
+    current = getattr(plugin, "current_language", None) or default
+    languages = tuple(str(lang) for lang in getattr(plugin, "build_languages", ()) or ())
+    return str(current), default, languages or (default,)
+
+
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     """Links every mention of a glossary term, adds tooltips, and generates an A–Z index page."""
 
@@ -81,6 +97,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             markdown=lambda: (config.markdown_extensions, config.mdx_configs),
             search_reads_toc=any(isinstance(p, SearchPlugin) for p in config.plugins.values()),
             site_url=config.site_url or None,
+            language_build=_language_build(config),
         )
         try:
             self.session.start(Options.from_values(self.config), site)
@@ -126,9 +143,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             used=self.session.record_use,
         )
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+    # With an i18n plugin that rebuilds its ``Files`` from each file's source path
+    # (mkdocs-static-i18n, at priority -100), our files are added after it: it never sees a
+    # generated page (whose source is in memory, not in ``docs_dir``) and would drop or crash on
+    # one. Without one, they are added at the default priority, as always.
+    @event_priority(0)
+    def _files_first(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or _language_build(config) is not None:
             return None
+        return self._add_files(files, config)
+
+    @event_priority(-110)
+    def _files_last(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or _language_build(config) is None:
+            return None
+        return self._add_files(files, config)
+
+    on_files = CombinedEvent(_files_first, _files_last)
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         for op in self.session.plan_files(lambda src: files.get_file_from_path(src) is not None):
             if op.action == "remove":
                 file = files.get_file_from_path(op.src)
@@ -138,6 +171,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             inclusion = InclusionLevel.UNDEFINED if op.in_nav else InclusionLevel.NOT_IN_NAV
             if op.content is not None:
                 file = File.generated(config, op.src, content=op.content, inclusion=inclusion)
+                if op.dest_prefix:  # before anything reads its URL (derived from ``dest_uri``)
+                    file.dest_uri = op.dest_prefix + file.dest_uri
             else:
                 assert op.source is not None
                 file = File.generated(config, op.src, abs_src_path=op.source, inclusion=inclusion)

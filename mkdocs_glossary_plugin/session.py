@@ -51,11 +51,13 @@ from .index import (
     make_layout,
 )
 from .index.jsonld import LdTerm, defined_term_set, script_element
+from .languages import LanguagePlan, Localized, fallback_problems, localize, matcher_terms
 from .marker_page import MARKER, holds_marker
 from .matching import Matcher
 from .model import Glossary, Problem, Term
 from .options import Options
 from .sources import SourceError, load
+from .sources.languages import load_by_language
 from .summary import Summary, summarize_build
 from .tooltips import Payloads, make_renderer, rewrite_urls
 from .tooltips.sanitise import parse
@@ -107,6 +109,10 @@ class Site:
     the index entries stay in the index pages' TOC; otherwise they leave it (``index.tree``)."""
     site_url: str | None = None
     """The site's public URL: the JSON-LD and the export then give absolute URLs."""
+    language_build: tuple[str, str, tuple[str, ...]] | None = None
+    """With an i18n plugin that builds each language on its own (mkdocs-static-i18n): this
+    build's language, the default language, and every language built. Every page of this build
+    is then in this build's language, and its index page is ``<language>/<index.path>``."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,22 @@ class FileOp:
     content: str | None = None
     source: str | None = None
     in_nav: bool = True
+    dest_prefix: str = ""
+    """Published under this folder (``ko/``) rather than where ``src`` says (a language build
+    of an i18n plugin; see ``IndexLayout.url_prefix``)."""
+
+
+@dataclass
+class _Language:
+    """One language's share of a multilingual build: its glossary and matcher (cached across
+    builds), its index layout, and the summaries and local files made for its pages."""
+
+    glossary: Glossary
+    matcher: Matcher
+    layout: IndexLayout | None = None
+    payloads: Payloads | None = None
+    plain: Payloads | None = None
+    local: LocalFiles | None = None
 
 
 @dataclass
@@ -154,6 +176,20 @@ class Session:
     """Page src_uri -> how many excerpt markers its view holds (see :meth:`excerpt_marker`)."""
     _plain_summaries: Payloads | None = None
     """Summaries for the JSON-LD and the export when tooltips are off (see :meth:`_summaries`)."""
+    _read: dict[str, Glossary] = field(default_factory=dict)
+    """The glossaries as read: language -> glossary for a ``source`` language mapping, else
+    ``{"": glossary}`` (cached with ``_stamp``)."""
+    _plan: LanguagePlan | None = None
+    """The languages of a multilingual build (None: one language, as a site without them)."""
+    _contexts: dict[str, _Language] = field(default_factory=dict)
+    _current: str | None = None
+    _localized: tuple[tuple[object, ...], Localized] | None = None
+    """Cache of the per-language glossaries, keyed by the glossaries read and the languages."""
+    _matchers: dict[str, tuple[Glossary, object, Matcher, list[Problem]]] = field(
+        default_factory=dict
+    )
+    """Cache of each language's matcher: reused while its glossary and options are the same,
+    so nested builds of an i18n plugin compile one matcher per distinct glossary."""
 
     # -- setup -----------------------------------------------------------------------------------
 
@@ -165,7 +201,11 @@ class Session:
         """
         self.options, self.site = options, site
         glossary = self.glossary = self._load(options, site)
-        self.problems += glossary.problems
+        for other in self._read.values():
+            self.problems += other.problems
+        plan = self._plan = self._language_plan(options, site)
+        if plan is not None:
+            glossary = self._start_languages(plan, options)
         if not self.reused:
             self.problems.append(
                 Problem(
@@ -176,7 +216,9 @@ class Session:
             )
         key = (glossary, options.case_sensitive, options.plurals)
         old = self._matcher_key
-        if self._matcher is None or old is None or old[0] is not glossary or old[1:] != key[1:]:
+        if plan is not None:  # each language's matcher, from the keyed cache
+            self._matcher_problems = []
+        elif self._matcher is None or old is None or old[0] is not glossary or old[1:] != key[1:]:
             self._matcher = Matcher(
                 glossary.terms, case_sensitive=options.case_sensitive, plurals=options.plurals
             )
@@ -197,6 +239,18 @@ class Session:
         self._plans, self._local, self._nav_order, self._url_of = {}, None, [], None
         self._payloads, self._markers, self._plain_summaries = None, {}, None
         self.extensions = [GlossaryExtension(self.state), IndexExtension(self._index_state)]
+        if plan is not None:
+            for lang, ctx in self._contexts.items():
+                path = plan.index_path(lang, options.index.path)
+                ctx.layout = make_layout(
+                    ctx.glossary,
+                    path,
+                    options.index.split,
+                    site.use_directory_urls,
+                    plan.url_prefix(lang),
+                )
+            self._current = None
+            self._switch(plan.active[0])
 
     def _paths(self) -> list[str]:
         """The source files, absolute (as ``load`` reads them)."""
@@ -212,7 +266,7 @@ class Session:
 
         The cache key is the ``source`` option as written (a changed ``format`` re-reads) and
         each file's path, mtime (ns) and size; a missing file is never cached."""
-        stamp: list[object] | None = [repr(options.source)]
+        stamp: list[object] | None = [repr(options.source), repr(options.source_languages)]
         for path in self._paths():
             try:
                 st = os.stat(path)
@@ -222,20 +276,97 @@ class Session:
             assert stamp is not None
             stamp.append((path, st.st_mtime_ns, st.st_size))
         key = tuple(stamp) if stamp is not None else None
-        self.reused = self.glossary is not None and key is not None and key == self._stamp
-        if self.reused and self.glossary is not None:
-            return self.glossary
+        self.reused = bool(self._read) and key is not None and key == self._stamp
+        if self.reused:
+            return next(iter(self._read.values()))
         try:
-            glossary = load(options.source, site.config_dir)
+            if options.source_languages:
+                self._read = load_by_language(options.source_languages, site.config_dir)
+            else:
+                self._read = {"": load(options.source, site.config_dir)}
         except SourceError as exc:
-            self._stamp = None
+            self._stamp, self._read = None, {}
             raise BuildError(str(exc)) from None
         self._stamp = key
-        return glossary
+        return next(iter(self._read.values()))
+
+    # -- languages -------------------------------------------------------------------------------
+
+    def _language_plan(self, options: Options, site: Site) -> LanguagePlan | None:
+        """The languages of this build, or None for a site of one language whose glossary has
+        nothing per language (it is built exactly as before languages existed)."""
+        translated = any(t.translations for g in self._read.values() for t in g.terms)
+        mapped = [lang for lang, _ in options.source_languages]
+        if site.language_build is not None:
+            build, default, built = site.language_build
+            return LanguagePlan.make(default, [*built, *mapped], build=build)
+        if not (mapped or options.languages or translated):
+            return None
+        default = self._choose_language()
+        folders = dict(options.languages)
+        if mapped and default not in mapped and not folders:
+            default = mapped[0]  # one language per source, none the UI's: the first leads
+        return LanguagePlan.make(default, mapped, folders)
+
+    def _start_languages(self, plan: LanguagePlan, options: Options) -> Glossary:
+        """Each active language's glossary and matcher (both cached), as contexts; returns the
+        first active language's glossary."""
+        read = self._read
+        shared = read.get("")
+        by_lang = {lang: g for lang, g in read.items() if lang}
+        key = (tuple((k, id(g)) for k, g in read.items()), plan.default, plan.languages)
+        if self._localized is None or self._localized[0] != key:
+            self._localized = (key, localize(by_lang, plan, shared))
+        localized = self._localized[1]
+        self.problems += localized.problems
+        self._contexts = {}
+        for lang in plan.active:
+            glossary = localized.glossaries.get(lang) or localized.glossaries[plan.default]
+            opts = (options.case_sensitive, options.plurals)
+            cached = self._matchers.get(lang)
+            if cached is None or cached[0] is not glossary or cached[1] != opts:
+                matcher = Matcher(
+                    matcher_terms(glossary, localized.default_names),
+                    case_sensitive=options.case_sensitive,
+                    plurals=options.plurals,
+                )
+                cached = self._matchers[lang] = (glossary, opts, matcher, list(matcher.problems))
+            self.problems += cached[3]
+            self._contexts[lang] = _Language(glossary, cached[2])
+        self._matcher = self._contexts[plan.active[0]].matcher
+        return self._contexts[plan.active[0]].glossary
+
+    def _switch(self, language: str | None) -> None:
+        """Make ``language``'s glossary, matcher, index layout and summaries the current ones
+        (a multilingual build; a site of one language has nothing to switch)."""
+        if self._plan is None or language is None or language == self._current:
+            return
+        ctx = self._contexts.get(language)
+        if ctx is None:
+            return
+        old = self._contexts.get(self._current or "")
+        if old is not None:
+            old.payloads, old.plain, old.local = (
+                self._payloads,
+                self._plain_summaries,
+                self._local,
+            )
+        self._current = self._language = language
+        self.glossary, self._matcher, self._layout = ctx.glossary, ctx.matcher, ctx.layout
+        self._payloads, self._plain_summaries, self._local = ctx.payloads, ctx.plain, ctx.local
+        if self.state is not None:
+            self.state.matcher, self.state.glossary = ctx.matcher, ctx.glossary
+
+    def language_of(self, src_uri: str) -> str | None:
+        """The language of a page (None: a site of one language)."""
+        return self._plan.language_of(src_uri) if self._plan is not None else None
 
     def _choose_language(self) -> str:
-        """``language``, else the theme's, else ``en``."""
+        """``language``, else the theme's, else ``en`` (in a multilingual build: the language
+        of the pages being worked on)."""
         assert self.options is not None and self.site is not None
+        if self._plan is not None and self._current is not None:
+            return self._current
         for value in (self.options.language, *self.site.theme_languages()):
             lang = normalize_language(value)
             if lang:
@@ -259,6 +390,25 @@ class Session:
     # -- files -----------------------------------------------------------------------------------
 
     def plan_files(self, exists: Callable[[str], bool]) -> list[FileOp]:
+        """The changes to the site's files (:meth:`_plan_files`); in a multilingual build, for
+        each language whose pages the build renders (each has its own index page)."""
+        if self._plan is None:
+            return self._plan_files(exists)
+        ops: list[FileOp] = []
+        done: dict[str, str] = {}  # what an earlier language planned already (assets, sources)
+
+        def present(src: str) -> bool:
+            return done[src] == "add" if src in done else exists(src)
+
+        for lang in self._plan.active:
+            self._switch(lang)
+            new = [op for op in self._plan_files(present) if done.get(op.src) != op.action]
+            ops += new
+            done.update((op.src, op.action) for op in new)
+        self._switch(self._plan.active[0])
+        return ops
+
+    def _plan_files(self, exists: Callable[[str], bool]) -> list[FileOp]:
         """The changes to the site's files, in order: the tooltip assets, the index page(s),
         and what they replace.
 
@@ -341,7 +491,12 @@ class Session:
         )
         for page in pages:
             # Group pages of a split index are reached through the letter bar, not the nav.
-            add(page.src_path, content=page.markdown, in_nav=page.src_path == layout.path)
+            add(
+                page.src_path,
+                content=page.markdown,
+                in_nav=page.src_path == layout.path,
+                dest_prefix=layout.url_prefix,
+            )
             self._plans[page.src_path] = page.plan
         for dest, absolute in local.published.items():
             if not present(dest):
@@ -367,11 +522,14 @@ class Session:
 
     def index_page(self, src_uri: str) -> None:
         """Before a page renders: the index tree work acts only on a generated page."""
+        self._switch(self.language_of(src_uri))
         self._index_state.current = self._plans.get(src_uri)
 
     def set_page(self, src_uri: str, url: str, meta: Mapping[str, Any]) -> None:
-        """The page the linker works for (its links are relative to ``url``)."""
+        """The page the linker works for (its links are relative to ``url``); in a multilingual
+        build, its language's glossary, matcher and index become the current ones."""
         assert self.state is not None and self.options is not None
+        self._switch(self.language_of(src_uri))
         self.state.page = PageContext(
             src_uri=src_uri,
             url=url,
@@ -455,6 +613,8 @@ class Session:
         """``html`` with each marker replaced by its terms' summaries, their URLs relative to
         the page at ``url``. With ``src_uri``: the page's whole output, holding the excerpt
         markers counted for it (then forgotten); the same object back when there is none."""
+        if src_uri is not None:
+            self._switch(self.language_of(src_uri))
         if self._payloads is None:
             return html
         markers = self._markers.pop(src_uri, None) if src_uri is not None else None
@@ -515,6 +675,23 @@ class Session:
         ``link(src)``: a page's title (None: use its path) and URL, None when it is no page.
         """
         assert self.options is not None
+        if self._plan is not None and len(self._contexts) > 1:
+            out: dict[str, str] = {}
+            for lang in self._contexts:
+                self._switch(lang)
+                mine = {s: r for s, r in rendered.items() if self._plan.language_of(s) == lang}
+                out.update(self._finish_index(mine, pages, link))
+            return out
+        return self._finish_index(rendered, pages, link)
+
+    def _finish_index(
+        self,
+        rendered: Mapping[str, tuple[str, str]],
+        pages: Sequence[str],
+        link: Callable[[str], tuple[str | None, str] | None],
+    ) -> dict[str, str]:
+        """:meth:`finish_index` for the current language's index pages."""
+        assert self.options is not None
         self._index_state.current = None
         self.problems += self._index_state.problems
         self._index_state.problems.clear()
@@ -541,6 +718,9 @@ class Session:
         """Only the terms of each page are resolved, and each relative URL once per page: a
         split index of thousands of terms stays linear in the number of mentions."""
         usage = self.state.usage if self.state is not None else {}
+        if self._plan is not None and self._plan.build is None:  # this language's pages only
+            language_of, current = self._plan.language_of, self._current
+            usage = {src: ids for src, ids in usage.items() if language_of(src) == current}
         by_term = backlinks_by_term(usage, [*self._nav_order, *pages], skip=set(self._plans))
         label = strings_for(self._language).get("used_on", "Used on")
         for src, plan in self._plans.items():
@@ -606,6 +786,7 @@ class Session:
         """The ``<script type="application/ld+json">`` for the generated index page ``src_uri``
         at ``url`` (a ``DefinedTermSet`` of the entries it shows); None for any other page, or
         with ``json_ld`` off. The host puts it in the page's ``<head>`` (``index.jsonld``)."""
+        self._switch(self.language_of(src_uri))
         options, layout = self.options, self._layout
         plan = self._plans.get(src_uri)
         if plan is None or options is None or layout is None or not options.json_ld:
@@ -643,6 +824,10 @@ class Session:
         """The machine-readable glossary: ``(site path, JSON text)``, None when ``export`` is
         unset. Terms in index order; URLs absolute under ``site_url``, else relative to the
         site root. The host writes it into the built site."""
+        if self._plan is not None:  # the default language's glossary, written by its build
+            if self._plan.default not in self._contexts:
+                return None
+            self._switch(self._plan.default)
         options, layout, glossary = self.options, self._layout, self.glossary
         if options is None or options.export is None or layout is None or glossary is None:
             return None
@@ -682,12 +867,18 @@ class Session:
     def summary(self) -> Summary:
         """What the build did (``summary.summarize_build``); its problems (the ``warn``
         findings, then one INFO line) join :attr:`problems`."""
+        if self._plan is not None:
+            self._switch(self._plan.active[0])
         state, glossary, options = self.state, self.glossary, self.options
         assert state is not None and glossary is not None and options is not None
         state.page = None
         summary, problems = summarize_build(
             glossary, state.usage, state.link_counts, self._plans, options.warn
         )
+        if self._plan is not None and self._localized is not None:
+            fallbacks = self._localized[1].fallbacks
+            active = {lang: fallbacks.get(lang, []) for lang in self._plan.active}
+            problems[:0] = fallback_problems(active, self._plan.default, "fallback" in options.warn)
         self.problems += problems
         return summary
 
@@ -713,3 +904,5 @@ class Session:
         self._local = None
         self._plans = {}
         self.extensions = []
+        self._read, self._plan, self._contexts, self._current = {}, None, {}, None
+        self._localized, self._matchers = None, {}

@@ -30,7 +30,7 @@ _NEEDS_SOURCE = (
     f"{_PREFIX} 'source': the glossary plugin needs 'source': the path of your glossary file, "
     "relative to the folder of mkdocs.yml (for example docs/glossary.md)"
 )
-_VALID_CODES = "valid codes: unused, undefined"
+_VALID_CODES = "valid codes: unused, undefined, fallback"
 
 #: (case id, the plugin's options, the message the build prints).
 CASES: list[tuple[str, dict[str, Any], str]] = [
@@ -72,11 +72,10 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         f"{_PREFIX} 'warn': unknown finding code 'unusd' in 'warn'; {_VALID_CODES}",
     ),
     (
-        "warn fallback",
-        {"source": "g.yml", "warn": ["unused", "fallback"]},
-        f"{_PREFIX} 'warn': the finding code 'fallback' (a term missing in a language of a "
-        "multilingual glossary) is not available yet: this version reads one language; "
-        "use unused, undefined",
+        "source language item",
+        {"source": {"en": "g.yml", "ko": {"pat": "k.yml"}}},
+        f"{_PREFIX} 'source': language 'ko': unknown key(s) ['pat'] in a source mapping; "
+        "use {path: FILE, format: headings|deflist|data|abbr}",
     ),
     (
         "warn not a list",

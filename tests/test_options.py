@@ -21,7 +21,7 @@ _NEEDS_SOURCE = (
     "the glossary plugin needs 'source': the path of your glossary file, relative to the folder "
     "of mkdocs.yml (for example docs/glossary.md)"
 )
-_VALID = "valid codes: unused, undefined"
+_VALID = "valid codes: unused, undefined, fallback"
 
 #: (case id, options, the invalid option's name, its message).
 CASES: list[tuple[str, dict[str, Any], str, str]] = [
@@ -62,11 +62,11 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         f"unknown finding code 'unusd' in 'warn'; {_VALID}",
     ),
     (
-        "warn fallback",
-        {"source": "g.yml", "warn": ["unused", "fallback"]},
-        "warn",
-        "the finding code 'fallback' (a term missing in a language of a multilingual glossary) "
-        "is not available yet: this version reads one language; use unused, undefined",
+        "source language item",
+        {"source": {"en": "g.yml", "ko": {"pat": "k.yml"}}},
+        "source",
+        "language 'ko': unknown key(s) ['pat'] in a source mapping; "
+        "use {path: FILE, format: headings|deflist|data|abbr}",
     ),
     (
         "warn not a list",

@@ -73,6 +73,10 @@ class IndexLayout:
     groups: tuple[str, ...] = ()
     term_groups: Mapping[str, str] = field(default_factory=dict)
     """Term id -> group (only needed when split)."""
+    url_prefix: str = ""
+    """Prepended to every URL (``ko/``) when the pages are published under another folder than
+    their src paths say: an i18n plugin's language build keeps ``glossary.md`` (so a ``nav``
+    entry finds it in every language) and publishes it at ``ko/glossary/``."""
     _urls: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Cache: term id -> entry URL (the linker asks once per link)."""
 
@@ -98,7 +102,8 @@ class IndexLayout:
     def page_of(self, term: Term) -> str:
         if not self.split:
             return self.path
-        return self.group_page(self.term_groups.get(term.id, term.group))
+        group = self.term_groups.get(term.id)
+        return self.group_page(group if group is not None else term.group)
 
     def pages(self) -> list[str]:
         """Every generated page, the main one first."""
@@ -107,7 +112,7 @@ class IndexLayout:
         return [self.path, *(self.group_page(g) for g in self.groups)]
 
     def url_of(self, src_path: str) -> str:
-        return page_url(src_path, self.use_directory_urls)
+        return self.url_prefix + page_url(src_path, self.use_directory_urls)
 
     def entry_url(self, term: Term) -> str:
         """Site-root-relative URL of the term's entry: ``glossary/#id``, ``glossary/a.html#id``."""
@@ -117,7 +122,9 @@ class IndexLayout:
         return url
 
 
-def make_layout(glossary: Glossary, path: str, split: str, use_directory_urls: bool) -> IndexLayout:
+def make_layout(
+    glossary: Glossary, path: str, split: str, use_directory_urls: bool, url_prefix: str = ""
+) -> IndexLayout:
     """The layout for ``index.path`` and ``index.split`` (``auto`` splits above 500 terms)."""
     path = _norm_src(path)
     groups = glossary.groups()
@@ -128,6 +135,7 @@ def make_layout(glossary: Glossary, path: str, split: str, use_directory_urls: b
         use_directory_urls=use_directory_urls,
         groups=tuple(groups),
         term_groups={t.id: g for g, terms in groups.items() for t in terms},
+        url_prefix=url_prefix,
     )
 
 

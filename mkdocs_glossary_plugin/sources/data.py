@@ -337,8 +337,12 @@ def _translations(
                 )
             fields = out.setdefault(lang, {})
             if key == "aliases":
-                names, _ = _aliases(text, f"{label} ({lang})", at(key))
-                fields[key] = tuple(names)
+                names, links = _aliases(text, f"{label} ({lang})", at(key))
+                kept = dedupe_aliases(str(item["term"]), names)
+                fields[key] = kept
+                fields["alias_links"] = {
+                    a: links[match_key(a)] for a in kept if match_key(a) in links
+                }
             else:
                 checked = _text(text, f"'{key}' of {label} ({lang})", at(key))
                 fields[key] = (checked or "").strip("\n") if key == "definition" else checked
