@@ -188,6 +188,11 @@ def _site_extensions(extensions: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(out)
 
 
+class _Conversion:
+    """Stands for the page of one plain Python-Markdown conversion (a reused ``Markdown``
+    instance converts a new page each time)."""
+
+
 @dataclass
 class _PageRun:
     """What one Markdown instance knows about the page it renders, set by its first stage."""
@@ -233,7 +238,7 @@ class _PageRun:
             self.src, self.base = self.url, self.url
             meta = host_values.get("page_meta") or {}
             self.meta = meta if isinstance(meta, Mapping) else {}
-            self.key = md
+            self.key = _Conversion()  # each conversion is a page of its own
         else:
             if not _warned_no_page:
                 _warned_no_page = True

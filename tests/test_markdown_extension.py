@@ -298,3 +298,12 @@ def test_an_old_or_edited_copy_is_found(tmp_path: Path) -> None:
     checked = _cli("assets", "--check", str(docs))
     assert checked.returncode == 1 and "glossary.js:1: warning:" in checked.stdout
     assert _cli("assets", str(tmp_path / "missing")).returncode == 2
+
+
+def test_a_reused_markdown_instance_links_each_conversion_afresh(project: Path) -> None:
+    ext = makeExtension(source="glossary.yml", root_dir=str(project), page_url="a/", tooltips=False)
+    md = markdown.Markdown(extensions=[ext])
+    first = BeautifulSoup(md.convert("Dropout."), "html.parser")
+    md.reset()
+    second = BeautifulSoup(md.convert("Dropout again."), "html.parser")
+    assert len(glossary_links(first)) == len(glossary_links(second)) == 1

@@ -350,3 +350,21 @@ def test_the_documented_zensical_toml_builds(tmp_path: Path) -> None:
     assert not (tmp_path / "mkdocs.yml").exists()
     home = content_of(html_of(site, ""))
     assert [str(a["href"]) for a in glossary_links(home)] == ["glossary/#dropout"]
+
+
+def test_an_index_page_in_a_folder_links_and_backlinks_from_there(tmp_path: Path) -> None:
+    """``index.path`` in a sub-folder: links reach it from every depth, its backlinks reach the
+    pages (each href is written relative to the index page's own source file)."""
+    require_zensical()
+    files = {**site_files(), "ref/terms.md": INDEX}
+    del files["glossary.md"]
+    config = zensical_config("https://example.com/docs/")
+    options = {"source": "glossary.md", "index": {"path": "ref/terms.md"}}
+    config["markdown_extensions"][2] = {EXTENSION_NAME: options}
+    site = build(tmp_path, files, config, in_process=False, cli="zensical", theme=None)
+    count, broken = broken_glossary_links(site)
+    assert broken == [] and count > 9
+    index = content_of(html_of(site, "ref/terms/"))
+    block = index.select_one("#normalization ~ .glossary-backlinks")
+    assert block is not None
+    assert [str(a["href"]) for a in block.select("a")] == ["../../", "../../sub/deep/korean/"]

@@ -114,6 +114,9 @@ def test_the_tooltip_opens_after_instant_navigation(page: Any) -> None:
     page.wait_for_url("**/sub/deep/korean/")
     page.locator("a.glossary-term[data-glossary-term='convergence-rate']").wait_for()
     assert page.evaluate("window.__samePage") == 1  # instant navigation: no new page load
+    # The script set up the swapped content too (it subscribes to the theme's document$).
+    link = page.locator("a.glossary-term[data-glossary-term='convergence-rate']")
+    assert link.get_attribute("aria-haspopup") == "dialog"
     popup = hover_open(page, "convergence-rate")
     assert (popup.locator(".glossary-popup__body").text_content() or "").startswith(
         "인공지능 모델 학습에서"
