@@ -37,7 +37,7 @@ GLOSSARY = (
   aliases: [Tensor]
   definition: 다차원 배열이다. See [the notes](docs/sub/notes.md) and `x < y`.
 - term: Layer Norm
-  id: ln
+  id: transformer-ln  # an explicit id: index order (by name) differs from id order
   summary: Normalises **per sample**.
   definition: |
     Normalises over the features of each sample.
@@ -120,7 +120,7 @@ def test_document_has_the_documented_fields(absolute: Path) -> None:
     assert sgd["aliases"] == ["SGD"] and sgd["group"] == "S"
     assert by_id["텐서"]["group"] == "ㅌ" and by_id["텐서"]["aliases"] == ["Tensor"]
     assert by_id["dropout"]["aliases"] == []
-    assert by_id["ln"]["definition"].startswith("Normalises over the features")
+    assert by_id["transformer-ln"]["definition"].startswith("Normalises over the features")
 
 
 def test_summaries_are_the_tooltips_with_absolute_links(absolute: Path) -> None:
@@ -133,7 +133,7 @@ def test_summaries_are_the_tooltips_with_absolute_links(absolute: Path) -> None:
     for term_id, tooltip in tooltips.items():
         text = " ".join(BeautifulSoup(tooltip, "html.parser").get_text().split())
         assert by_id[term_id]["summary_text"] == text
-    assert by_id["ln"]["summary_html"] == "Normalises <strong>per sample</strong>."
+    assert by_id["transformer-ln"]["summary_html"] == "Normalises <strong>per sample</strong>."
     tensor = BeautifulSoup(by_id["텐서"]["summary_html"], "html.parser")
     assert tensor.a is not None and tensor.a["href"] == SITE_URL + "sub/notes/"
     assert by_id["텐서"]["summary_text"] == "다차원 배열이다. See the notes and x < y."
