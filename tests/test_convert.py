@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_glossary_plugin.model import Glossary
+from mkdocs_glossary_plugin.model import Glossary, Term
 from mkdocs_glossary_plugin.sources import parse_text
 from mkdocs_glossary_plugin.writers import HOLDS, TARGETS, write
 
@@ -161,6 +161,37 @@ def test_headings_are_written_as_the_seed_writes_them() -> None:
     )
 
 
+def test_headings_inside_definitions_stay_inside_them() -> None:
+    """A definition holding its own ``####`` heading: the terms go one level up (``###``), so
+    the heading stays in the body and every term reads back whole."""
+    source = "- term: Adam\n  definition: |-\n    An optimiser.\n\n    #### History\n\n    2014.\n"
+    source += "- term: Axe\n  definition: A tool.\n"
+    conversion = write(glossary_of(source), "headings")
+    assert conversion.text.startswith("## A\n\n### Adam\nAn optimiser.\n\n#### History\n")
+    assert not conversion.losses
+
+
+@pytest.mark.parametrize("fmt", ["headings", "deflist", "yaml", "json"])
+@pytest.mark.parametrize(
+    "definition",
+    [
+        pytest.param("```python\nx = 1\n```\n\nThen text.", id="opens with a code fence"),
+        pytest.param("line one  \nline two", id="a two-space hard break"),
+        pytest.param("| a | b |\n|---|---|\n| 1 | 2 |", id="a table"),
+        pytest.param("First.\n\n    indented code\n\nLast.", id="indented code"),
+        pytest.param("1. 하나\n2. 둘\n\n- [링크](https://example.org)", id="lists and a link"),
+    ],
+)
+def test_definitions_of_every_shape_survive(fmt: str, definition: str) -> None:
+    """Each Markdown format writes a definition so that its reader gives it back exactly."""
+    entries = [{"term": "Adam", "definition": definition}, {"term": "Axe"}]
+    glossary = glossary_of(yaml.safe_dump(entries, allow_unicode=True))
+    conversion = write(glossary, fmt)  # type: ignore[arg-type]
+    assert not conversion.losses, [str(x) for x in conversion.losses]
+    path = {"yaml": "g.yml", "json": "g.json"}.get(fmt, "g.md")
+    assert parse_text(conversion.text, path).terms[0].definition == definition
+
+
 def test_deflist_indents_every_line_after_the_marker() -> None:
     """Name, one line per alias, ``:   `` and the definition, later lines indented by four."""
     text = write(glossary_of(FULL), "deflist").text
@@ -182,13 +213,31 @@ def test_abbr_writes_one_line_per_term() -> None:
     assert text == "*[HTML]: Hyper Text Markup Language\n*[CSS]:\n"
 
 
+ORDERED = "- term: Zeta\n  definition: last letter\n- term: Alpha\n  definition: first letter\n"
+
+
 @pytest.mark.parametrize("fmt", TARGETS)
 def test_output_is_deterministic_and_ends_with_a_newline(fmt: str) -> None:
-    """The same glossary gives the same bytes, in glossary order, ending with one newline."""
+    """The same glossary gives the same bytes, in glossary order (not sorted), ending with one
+    newline."""
     first = write(glossary_of(FULL), fmt).text  # type: ignore[arg-type]
     assert first == write(glossary_of(FULL), fmt).text  # type: ignore[arg-type]
     assert first.endswith("\n") and not first.endswith("\n\n")
-    assert first.index("Stochastic") < first.index("정규화")
+    ordered = write(glossary_of(ORDERED), fmt).text  # type: ignore[arg-type]
+    assert ordered.index("Zeta") < ordered.index("Alpha")
+
+
+def test_yaml_falls_back_to_the_plain_dumper_when_a_literal_block_would_not_read_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The literal-block dumper is checked by loading its output: where a block would not read
+        back with the reader's loader (here: a line of only a tab, forced into a block, which libyaml
+    refuses), the plain dumper's output is used."""
+    from mkdocs_glossary_plugin.writers import data
+
+    monkeypatch.setattr(data, "_literal_ok", lambda text: True)
+    text = write(glossary_of('- term: A\n  sort_key: "\\t\\n"\n'), "yaml").text
+    assert parse_text(text, "g.yml").terms[0].sort_key == "\t\n"
 
 
 # -- the losses ------------------------------------------------------------------------------------
@@ -229,6 +278,26 @@ def test_each_format_names_exactly_the_fields_it_cannot_hold(
     assert losses_of(FULL, fmt) == lost
 
 
+def test_abbr_says_why_it_drops_aliases_and_joins_lines() -> None:
+    """abbr's own reasons: one line per key (an alias line would be a term of its own), and the
+    paragraphs of a definition joined into one line."""
+    why = {x.field: x.why for x in write(glossary_of(FULL), "abbr").losses}
+    assert why["aliases"].startswith("'SGD', '확률적 경사하강법', '경사' dropped: the abbreviation")
+    assert "an alias line would be read back as a term of its own" in why["aliases"]
+    assert why["definition"].startswith("its 2 paragraphs are joined into one line")
+
+
+def test_a_heading_keeps_the_name_and_aliases_over_a_display_part() -> None:
+    """A term (made by a host, not a reader) whose display name has a parenthesised part and
+    which also has aliases: one heading cannot hold both, so the name and the aliases are kept
+    and the display name is the named loss."""
+    term = Term(name="Residual Function", display_name="Residual Function (F(x))", aliases=("RF",))
+    conversion = write(Glossary(terms=[term, Term(name="Res")]), "headings")
+    assert "#### Residual Function (RF)\n" in conversion.text
+    ((field, why),) = {(x.field, x.why) for x in conversion.losses}
+    assert field == "display name" and "cannot hold both a parenthesised part" in why
+
+
 def test_a_loss_says_which_term_which_field_and_why() -> None:
     """The message points at the entry (file:line), names the term, the field, the format and
     the value dropped."""
@@ -258,6 +327,9 @@ def test_a_loss_says_which_term_which_field_and_why() -> None:
                      id="headings: a trailing backslash is a break to its reader"),
         pytest.param("- term: 'a]b'\n- term: c\n", "t.yml", "abbr", {("a]b", "term")},
                      id="abbr cannot spell ']' in a name: the term is left out, and said so"),
+        pytest.param("- term: a\n  definition: ': x'\n", "t.yml", "headings",
+                     {(None, "term"), ("a", "term")},
+                     id="headings cannot hold a lone one-letter term: the output is not recognised"),
         pytest.param("- term: Foo (bar)\n- term: Baz\n", "t.yml", "headings",
                      {("Foo (bar)", f) for f in ("name", "display name", "aliases", "id")},
                      id="headings read a trailing (part) as aliases: the change is named"),
