@@ -231,8 +231,8 @@ def test_yaml_falls_back_to_the_plain_dumper_when_a_literal_block_would_not_read
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The literal-block dumper is checked by loading its output: where a block would not read
-        back with the reader's loader (here: a line of only a tab, forced into a block, which libyaml
-    refuses), the plain dumper's output is used."""
+    back with the reader's loader (here: a line of only a tab, forced into a block, which
+    libyaml refuses), the plain dumper's output is used."""
     from mkdocs_glossary_plugin.writers import data
 
     monkeypatch.setattr(data, "_literal_ok", lambda text: True)
@@ -329,7 +329,7 @@ def test_a_loss_says_which_term_which_field_and_why() -> None:
                      id="abbr cannot spell ']' in a name: the term is left out, and said so"),
         pytest.param("- term: a\n  definition: ': x'\n", "t.yml", "headings",
                      {(None, "term"), ("a", "term")},
-                     id="headings cannot hold a lone one-letter term: the output is not recognised"),
+                     id="headings cannot hold a lone one-letter term: the output is not recognised"),  # noqa: E501
         pytest.param("- term: Foo (bar)\n- term: Baz\n", "t.yml", "headings",
                      {("Foo (bar)", f) for f in ("name", "display name", "aliases", "id")},
                      id="headings read a trailing (part) as aliases: the change is named"),
