@@ -324,6 +324,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         script = self.session.json_ld(page.file.src_uri, page.url)
         if script is not None:
             filled = insert_in_head(filled, script) or filled
+            log_problems(self.session.take_problems())
         return filled if filled is not output else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -339,3 +340,4 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         export = self.session.export()
         if export is not None:
             write_file(export[1].encode("utf-8"), os.path.join(config.site_dir, export[0]))
+            log_problems(self.session.take_problems())

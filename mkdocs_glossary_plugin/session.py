@@ -769,6 +769,13 @@ class Session:
             )
         return self._plain_summaries
 
+    def _take_summary_problems(self) -> None:
+        """A summary that could not be rendered is a problem to log, never a silent loss (the
+        tooltips' own are taken by :meth:`fill`; with tooltips off, only here)."""
+        summaries = self._summaries()
+        self.problems += summaries.problems
+        summaries.problems.clear()
+
     def _summary_text(self, term: Term) -> str:
         """A term's summary as plain text (its HTML's text, white space collapsed)."""
         return " ".join(parse(self._summaries().summary(term)).plain().split())
@@ -804,6 +811,7 @@ class Session:
             if b.kind == "entry" and b.term is not None
         ]
         index_url = self._public_url(layout.url_of(layout.path), url)
+        self._take_summary_problems()
         return script_element(defined_term_set(main.title, index_url, terms))
 
     def check_export(self, files: Mapping[str, str]) -> None:
@@ -860,6 +868,7 @@ class Session:
             index_url=self._public_url(layout.url_of(layout.path), None),
             site_url=self.site.site_url if self.site is not None else None,
         )
+        self._take_summary_problems()
         return options.export, export_json(document)
 
     # -- end -------------------------------------------------------------------------------------

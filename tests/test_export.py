@@ -23,7 +23,15 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_GLOSSARY, Builder, build_result, content_of, html_of, page_file
+from conftest import (
+    SAMPLE_GLOSSARY,
+    Builder,
+    build_result,
+    build_warnings,
+    content_of,
+    html_of,
+    page_file,
+)
 
 import mkdocs_glossary_plugin
 from mkdocs_glossary_plugin.options import OptionError, validate
@@ -187,6 +195,25 @@ def test_no_file_without_the_option(site_builder: Builder) -> None:
     site = site_builder(_files(), _config(export=None))
     published = {p.relative_to(site).as_posix() for p in site.rglob("*.json")}
     assert published == {"search/search_index.json"}
+
+
+def test_a_summary_that_cannot_be_rendered_is_a_warning_with_tooltips_off(
+    build_site: Builder,
+) -> None:
+    """With tooltips off, the export (and the JSON-LD) still render summaries: one that fails is
+    a warning naming the term, never a silent empty summary."""
+    glossary = SAMPLE_GLOSSARY + '- term: Broken\n  summary: "--8<-- \\"missing.md\\""\n'
+    site = build_site(
+        _files(glossary),
+        _config(
+            glossary={"tooltips": False},
+            markdown_extensions=[{"pymdownx.snippets": {"check_paths": True}}],
+        ),
+    )
+    broken = next(t for t in _export(site)["terms"] if t["name"] == "Broken")
+    assert broken["summary_html"] == ""
+    warnings = [message for _, message in build_warnings(site)]
+    assert any("'Broken' could not be rendered" in m for m in warnings), warnings
 
 
 # -- option messages -----------------------------------------------------------------------------
