@@ -263,17 +263,14 @@ def localize(
 def matcher_terms(glossary: Glossary, default_names: Mapping[str, str]) -> Sequence[Term]:
     """The terms a language's matcher compiles: each with its own names and aliases, plus the
     default language's name of the term when it is not one of them already (and no other term
-    of this language claims it). A fallback term is matched by that name only, and not at all
-    when a term of this language claims it (the language's own keys win)."""
+    of this language claims it). A fallback term is matched by that name only; :func:`localize`
+    puts the fallbacks last, so where a term of this language claims the same key, the
+    language's own term wins (the matcher keeps the first term of a key)."""
     taken = {match_key(k) for t in glossary.terms if t.fallback is None for k in t.keys}
     out: list[Term] = []
     for term in glossary.terms:
         name = default_names.get(term.id)
-        if term.fallback is not None:  # its name links only where no term of L claims it
-            claimed = match_key(term.name) in taken
-            taken.add(match_key(term.name))
-            out.append(_copy(term, link=False) if claimed else term)
-        elif name is None or match_key(name) in taken:
+        if term.fallback is not None or name is None or match_key(name) in taken:
             out.append(term)
         else:
             taken.add(match_key(name))

@@ -78,8 +78,9 @@ def test_a_paired_term_keeps_whether_its_id_was_written() -> None:
 
 def test_korean_pages_match_korean_keys_and_english_names_never_english_aliases() -> None:
     en = _glossary(Term("Dropout", "x", aliases=("drop-out regularisation",)))
-    ko = _glossary(Term("드롭아웃", "y", aliases=("드롭 아웃 기법",)))
+    ko = _glossary(Term("드롭아웃", "y", aliases=("드롭 아웃 기법",), id="dropout"))
     out = localize({"en": en, "ko": ko}, LanguagePlan.make("en", ["ko"]))
+    assert out.fallbacks["ko"] == []  # paired by the id: "Dropout" is no key of the Korean term
     names = out.default_names
     ko_matcher = Matcher(matcher_terms(out.glossaries["ko"], names))
     en_matcher = Matcher(matcher_terms(out.glossaries["en"], names))
@@ -177,6 +178,7 @@ def test_a_bad_per_language_field_names_file_line_and_fix(text: str, message: st
         (LanguagePlan.make("en", folders={"ko": "ko/"}), "kor/index.md", "en"),
         (LanguagePlan.make("en", folders={"ko": "ko/"}), "index.md", "en"),
         (LanguagePlan.make("en", folders={"zh": "zh/", "zh-TW": "zh/tw/"}), "zh/tw/a.md", "zh-TW"),
+        (LanguagePlan.make("en", folders={"zh-TW": "zh/tw/", "zh": "zh/"}), "zh/tw/a.md", "zh-TW"),
         (LanguagePlan.make("en", ["ko"], build="ko"), "index.md", "ko"),  # static-i18n's build
     ],
 )
