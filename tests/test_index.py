@@ -645,3 +645,16 @@ def test_an_empty_glossary_still_gives_a_page_with_an_inactive_bar() -> None:
     assert len(bar.select(".glossary-letter-inactive")) == 26
     assert not soup.select("h2, h3")
     assert state.problems == []
+
+
+def test_fragment_quotes_exactly_the_ascii_a_fragment_may_not_hold() -> None:
+    """RFC 3986: a fragment holds letters, digits, ``-._~``, the sub-delimiters ``!$&'()*+,;=``,
+    ``:``, ``@``, ``/`` and ``?``; any other ASCII character is percent-quoted, non-ASCII stays
+    (readable Hangul anchors). Every ASCII character is checked, so a character dropped from
+    or added to the quoted set fails here."""
+    allowed = set("-._~!$&'()*+,;=:@/?")
+    for code in range(128):
+        ch = chr(code)
+        keep = ch.isalnum() or ch in allowed
+        assert fragment(f"a{ch}b") == (f"a{ch}b" if keep else f"a%{code:02X}b"), repr(ch)
+    assert fragment("정규화·é") == "정규화·é"

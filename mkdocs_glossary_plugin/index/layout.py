@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -38,7 +39,9 @@ def group_slug(group: str) -> str:
     return slug if slug != "term" or group.casefold() == "term" else f"u{ord(group[0]):04x}"
 
 
-_FRAGMENT_SAFE = frozenset("-._~!$&'()*+,;=:@/?")
+#: An ASCII character that a fragment must quote: not a letter, a digit or one of
+#: ``-._~!$&'()*+,;=:@/?``. Non-ASCII characters stay as they are.
+_FRAGMENT_UNSAFE = re.compile(r"[\x00-\x1f\x7f \"#%<>\[\\\]^`{|}]")
 
 
 def fragment(term_id: str) -> str:
@@ -46,13 +49,7 @@ def fragment(term_id: str) -> str:
 
     Generated ids hold only letters, digits and ``-``; an explicit ``id`` may hold anything.
     """
-    out = []
-    for ch in term_id:
-        if ord(ch) > 127 or ch.isalnum() or ch in _FRAGMENT_SAFE:
-            out.append(ch)
-        else:
-            out.append(quote(ch, safe=""))
-    return "".join(out)
+    return _FRAGMENT_UNSAFE.sub(lambda m: quote(m.group(), safe=""), term_id)
 
 
 def _norm_src(path: str) -> str:
@@ -79,6 +76,8 @@ class IndexLayout:
     entry finds it in every language) and publishes it at ``ko/glossary/``."""
     _urls: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Cache: term id -> entry URL (the linker asks once per link)."""
+    _page_urls: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Cache: index page -> its URL (a split page holds hundreds of entries)."""
 
     @property
     def base(self) -> str:
@@ -118,7 +117,11 @@ class IndexLayout:
         """Site-root-relative URL of the term's entry: ``glossary/#id``, ``glossary/a.html#id``."""
         url = self._urls.get(term.id)
         if url is None:
-            url = self._urls[term.id] = f"{self.url_of(self.page_of(term))}#{fragment(term.id)}"
+            page = self.page_of(term)
+            base = self._page_urls.get(page)
+            if base is None:
+                base = self._page_urls[page] = self.url_of(page)
+            url = self._urls[term.id] = f"{base}#{fragment(term.id)}"
         return url
 
 
