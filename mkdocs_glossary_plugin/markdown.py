@@ -86,7 +86,8 @@ PAYLOAD_PRIORITY = -10
 
 log = logging.getLogger("mkdocs_glossary_plugin")
 
-_SITE_OWN = ("mkdocs_glossary_plugin", "zensical.extensions.context", "zensical.extensions.macros")
+#: Zensical's own extensions (page context, macros, autorefs, media...) expect its page.
+_SITE_OWN = ("mkdocs_glossary_plugin", "zensical.extensions.")
 _CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml")
 
 
@@ -178,8 +179,8 @@ def _add_seen(key: object, ids: Sequence[str]) -> None:
 
 def _site_extensions(extensions: Sequence[Any]) -> tuple[Any, ...]:
     """The site's extensions for tooltip summaries and the backlinks scan: not ours (no links
-    inside summaries), not Zensical's page context, not macros (MkDocs renders no macros in
-    summaries either)."""
+    inside summaries), not Zensical's own, which expect the page Zensical renders (macros among
+    them: MkDocs renders no macros in summaries either)."""
     out = []
     for ext in extensions:
         name = ext if isinstance(ext, str) else type(ext).__module__
@@ -417,8 +418,8 @@ class _Payload(Postprocessor):
         if build is None:
             return text
         if page.index.current is not None:
-            text = build.finish_index(text, page.base)
-            _log(page.index.problems, page.root_dir)
+            text, problems = build.finish_index(text, page.base)
+            _log([*page.index.problems, *problems], page.root_dir)
             page.index.problems.clear()
         payload, problems = build.payload(text, page.url)
         _log(problems, page.root_dir)

@@ -149,6 +149,8 @@ class SharedBuild:
         self._scan: dict[str, tuple[tuple[int, int], list[str], str]] = {}
         """Page src -> ((mtime ns, size), ids of the terms it mentions, its title)."""
         self._scan_md: Any = None
+        self._payload_failed = False
+        self._scan_problems: list[Problem] = []
 
     @property
     def glossary(self) -> Glossary:
@@ -198,8 +200,18 @@ class SharedBuild:
         if not self.options.tooltips:
             return "", []
         with self.lock:
-            marker = self.session.marker(html)
-            filled = self.session.fill(marker, page_url) if marker else ""
+            try:
+                marker = self.session.marker(html)
+                filled = self.session.fill(marker, page_url) if marker else ""
+            except Exception as exc:  # the site's extensions cannot render summaries here
+                if self._payload_failed:
+                    return "", []
+                self._payload_failed = True
+                message = (
+                    f"tooltips are left out: the site's Markdown extensions cannot render "
+                    f"definitions outside a page ({type(exc).__name__}: {exc})"
+                )
+                return "", [Problem(message)]
             return filled, self.session.take_problems()
 
     def _url_of(self, src: str) -> str | None:
@@ -213,18 +225,20 @@ class SharedBuild:
 
     # -- the index page ----------------------------------------------------------------------
 
-    def finish_index(self, html: str, index_base: str) -> str:
+    def finish_index(self, html: str, index_base: str) -> tuple[str, list[Problem]]:
         """The index page's HTML with its backlinks filled (from a scan of the docs folder) and
-        the tooltip leads' marks removed. ``index_base``: what the backlinks' hrefs are
-        relative to (the index page's source path on Zensical)."""
+        the tooltip leads' marks removed, and what the scan found wrong. ``index_base``: what
+        the backlinks' hrefs are relative to (the index page's source path on Zensical)."""
         html, _ = extract_leads(html)
         links: dict[str, list[tuple[str, str]]] = {}
+        problems: list[Problem] = []
         if self.options.index.backlinks and self.host.docs_dir is not None:
             with self.lock:
                 usage, titles = self._scan_docs()
+                problems, self._scan_problems = self._scan_problems, []
             for term_id, pages in backlinks_by_term(usage, sorted(usage)).items():
                 links[term_id] = [(titles[s], _relative_file(s, index_base)) for s in pages]
-        return fill_backlinks(html, links, self.strings.get("used_on", "Used on"))
+        return fill_backlinks(html, links, self.strings.get("used_on", "Used on")), problems
 
     @property
     def strings(self) -> Mapping[str, str]:
@@ -272,18 +286,33 @@ class SharedBuild:
         except (OSError, UnicodeDecodeError):
             return [], src
         if self._scan_md is None:
-            self._scan_md = markdown.Markdown(
-                extensions=list(self.host.extensions),
-                extension_configs=dict(self.host.extension_configs),
-            )
+            try:
+                self._scan_md = markdown.Markdown(
+                    extensions=list(self.host.extensions),
+                    extension_configs=dict(self.host.extension_configs),
+                )
+            except Exception as exc:  # an extension that needs its host's page
+                self._scan_md = False
+                message = (
+                    "backlinks are left out: the site's Markdown extensions cannot render "
+                    f"pages outside a build ({type(exc).__name__}: {exc})"
+                )
+                self._scan_problems.append(Problem(message))
         md = self._scan_md
+        if not md:
+            return [], src
         ids: list[str] = []
         collect = _Collect(md, lambda root: ids.extend(self.link(root, md, src, src, meta)))
         md.treeprocessors.register(collect, "glossary_scan", LINK_PRIORITY)
         try:
             md.reset()
             html = md.convert(body)
-        except Exception:  # a page another extension cannot render: no backlinks from it
+        except Exception as exc:  # a page another extension cannot render: no backlinks from it
+            message = (
+                f"no backlinks from this page: it cannot be read outside the build "
+                f"({type(exc).__name__}: {exc})"
+            )
+            self._scan_problems.append(Problem(message, path, 1, "info"))
             return [], src
         finally:
             md.treeprocessors.deregister("glossary_scan")

@@ -307,3 +307,28 @@ def test_a_reused_markdown_instance_links_each_conversion_afresh(project: Path) 
     md.reset()
     second = BeautifulSoup(md.convert("Dropout again."), "html.parser")
     assert len(glossary_links(first)) == len(glossary_links(second)) == 1
+
+
+def test_extensions_that_fail_outside_a_page_cost_tooltips_and_backlinks_with_a_message(
+    project: Path,
+) -> None:
+    """Summaries and the backlinks scan render with the site's extensions outside any page; one
+    that cannot be loaded there leaves them out, said once, and never stops the build."""
+    from mkdocs_glossary_plugin.markdown_build import HostSettings, shared_build
+
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text("Dropout.\n", "utf-8")
+    opts, _ = options.validate({"source": "glossary.yml"})
+    host = HostSettings(str(project), str(docs), extensions=("no_such_markdown_extension",))
+    build, _ = shared_build(opts, host)
+    linked = '<p><a class="glossary-term" data-glossary-term="dropout" href="#">x</a></p>'
+    payload, problems = build.payload(linked, "")
+    assert payload == ""
+    assert [p.message.split(":")[0] for p in problems] == ["tooltips are left out"]
+    assert build.payload(linked, "") == ("", [])  # said once
+    index, found = build.finish_index(
+        '<div class="glossary-backlinks" data-glossary-backlinks="dropout"></div>', "glossary.md"
+    )
+    assert index == ""
+    assert [p.message.split(":")[0] for p in found] == ["backlinks are left out"]
