@@ -103,6 +103,22 @@ def test_the_generated_index_page_holds_the_demo_glossary(site: Path) -> None:
     assert groups.index("A") < groups.index("Z" if "Z" in groups else "V") < groups.index("ㄱ")
 
 
+def test_the_bilingual_demo_links_korean_pages_to_the_korean_index(site: Path) -> None:
+    """docs/demo/ko/ is Korean (``languages: {ko: demo/ko/}``): its mentions, the English name
+    Dropout included, go to demo/ko/glossary/ with Korean tooltips; the English index has no
+    "not translated" note, the Korean one marks the terms it lacks."""
+    page = _page(site, "demo/ko")
+    links = {a.get_text(): a["href"] for a in _content(page).select("a.glossary-term")}
+    assert links["Dropout"] == "glossary/#dropout" and links["학습률"] == "glossary/#learning-rate"
+    tip = _content(page).select_one("[data-glossary-name][data-glossary-term='dropout']")
+    assert tip is not None and str(tip["data-glossary-summary"]).startswith("학습 중에")
+    korean = _content(_page(site, "demo/ko/glossary"))
+    assert korean.h1 is not None and korean.h1.get_text(strip=True).rstrip("¶") == "용어집"
+    assert korean.select_one("#batch-normalization + div .glossary-fallback") is not None
+    assert korean.select_one("#dropout + div .glossary-fallback") is None
+    assert _content(_page(site, "glossary")).select_one(".glossary-fallback") is None
+
+
 def test_every_nav_page_is_built(site: Path) -> None:
     for url in (
         "getting-started",
