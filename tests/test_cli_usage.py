@@ -202,3 +202,21 @@ def test_usage_equals_the_links_of_a_real_build(build_site: Builder, seed_path: 
     assert result.returncode == 0, result.stderr
     counted = {t["id"]: t["mentions"] for t in json.loads(result.stdout)["terms"] if t["mentions"]}
     assert counted == dict(built)
+
+
+def test_no_readable_source_is_an_error_finding_not_a_usage_error(project: Path) -> None:
+    """Every source missing: the pages cannot be counted, and the reason is a finding (exit 1)
+    naming the file, for ``usage`` and ``check --docs`` alike."""
+    result = cli("usage", "missing.yml", "--docs", "docs", "--format", "json", cwd=project)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["terms"] == [] and data["pages"] == 0
+    assert [(f["code"], f["file"]) for f in data["findings"]] == [
+        ("unreadable-source", "missing.yml")
+    ]
+    args = ["check", "missing.yml", "--docs", "docs", "--warn", "unused", "--format", "json"]
+    checked = cli(*args, cwd=project)
+    assert checked.returncode == 1
+    assert [json.loads(line)["code"] for line in checked.stdout.splitlines()] == [
+        "unreadable-source"
+    ]

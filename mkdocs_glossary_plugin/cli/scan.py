@@ -135,8 +135,9 @@ def _docs_dir(args: argparse.Namespace, setup: MarkdownSetup | None) -> str:
 
 def _start(
     sources: Sequence[str], values: dict[str, Any], site: Site
-) -> tuple[Session, list[Finding]]:
-    """A started session over the readable sources, and an error per unreadable one."""
+) -> tuple[Session | None, list[Finding]]:
+    """A started session over the readable sources (None when none is), and an error per
+    unreadable one."""
     session = Session()
     try:
         opts, _ = plugin_options.validate({**values, "source": list(sources)})
@@ -147,6 +148,8 @@ def _start(
     _, errors = load_sources(sources, site.config_dir)
     bad = {f.file for f in errors}
     readable = [s for s in sources if s not in bad]
+    if not readable:
+        return None, errors
     opts, _ = plugin_options.validate({**values, "source": readable})
     session = Session()
     try:
@@ -187,6 +190,8 @@ def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[s
         raise UsageError(str(exc)) from None
     except ValueError as exc:  # pathspec's error for a pattern gitignore cannot read
         raise UsageError(f"--exclude: {exc}") from None
+    if session is None:
+        return Scan(Glossary(), findings=errors)
     assert session.glossary is not None and session.state is not None
     scan = Scan(session.glossary, findings=errors)
     pages = _pages(docs)
