@@ -28,20 +28,22 @@ from mkdocs_glossary_plugin.markdown import EXTENSION_NAME, MARKER
 pytestmark = [pytest.mark.slow, pytest.mark.seed]
 
 
-def require_zensical() -> None:
-    """Skip without Zensical (or the seed); fail under CI where the extra installs it."""
-    reason = None
+def require_zensical(seed: bool = True) -> None:
+    """Skip without Zensical (or the seed, when the test reads it); fail under CI, where the
+    extra installs Zensical (on Python >= 3.11) and the seed lies beside the clone."""
+    ci = os.environ.get("CI") == "true"
     try:
         import zensical  # noqa: F401
     except ImportError:
         reason = "zensical is not installed (pip install -e '.[zensical]', Python >= 3.11)"
-    if reason is None and not SEED.is_file():
+        if ci and sys.version_info >= (3, 11):
+            pytest.fail(f"Zensical tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+    if seed and not SEED.is_file():
         reason = f"seed glossary not found at {SEED} (needs ../shared)"
-    if reason is None:
-        return
-    if os.environ.get("CI") == "true" and sys.version_info >= (3, 11):
-        pytest.fail(f"Zensical tests cannot run under CI: {reason}")
-    pytest.skip(reason)
+        if ci:
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 HOME = """\
@@ -281,7 +283,7 @@ def test_macros_render_pages_but_not_the_index_and_a_source_page_is_the_index(
     """mkdocs-macros (a preprocessor at 35 on Zensical) renders every page; the index goes in
     after it, so ``{{``, ``{%`` and ``{#`` in a definition stay text. A glossary source that is
     the page at ``index.path`` is rendered as the index (no marker needed), as on MkDocs."""
-    require_zensical()
+    require_zensical(seed=False)
     glossary = (
         "# Terms\n\n## Jinja\n\nWrites {{ value }}, {% raw %} and {# this #} as text.\n\n"
         "## Dropout\n\nRandomly zeroes activations.\n"
@@ -325,7 +327,7 @@ EXAMPLE_FILES = {
 def test_the_documented_mkdocs_yml_builds_on_both_hosts(tmp_path: Path, cli: str) -> None:
     """The docs' one ``mkdocs.yml`` builds with Zensical and with MkDocs (strict), linking once."""
     if cli == "zensical":
-        require_zensical()
+        require_zensical(seed=False)
     config = docs_example("mkdocs.yml")
     # --strict: MkDocs expects the marker page at index.path (no warning), Zensical ignores it.
     site = build(
@@ -344,7 +346,7 @@ def test_the_documented_mkdocs_yml_builds_on_both_hosts(tmp_path: Path, cli: str
 
 
 def test_the_documented_zensical_toml_builds(tmp_path: Path) -> None:
-    require_zensical()
+    require_zensical(seed=False)
     files = {**EXAMPLE_FILES, "./zensical.toml": docs_example("zensical.toml")}
     site = build(tmp_path, files, None, in_process=False, cli="zensical", theme=None)
     assert not (tmp_path / "mkdocs.yml").exists()
