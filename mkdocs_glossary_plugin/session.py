@@ -299,6 +299,13 @@ class Session:
         mapped = [lang for lang, _ in options.source_languages]
         if site.language_build is not None:
             build, default, built = site.language_build
+            if options.languages:
+                self.problems.append(
+                    Problem(
+                        "option 'languages' is ignored: mkdocs-static-i18n decides the language "
+                        "of every page; remove 'languages' from the glossary plugin's options"
+                    )
+                )
             return LanguagePlan.make(default, [*built, *mapped], build=build)
         if not (mapped or options.languages or translated):
             return None

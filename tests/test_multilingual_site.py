@@ -292,6 +292,25 @@ def test_warn_fallback_makes_a_missing_translation_fail_a_strict_build(
     ) in log
 
 
+def test_the_languages_option_beside_static_i18n_is_a_warning(
+    build_site: Any, tmp_path: Path
+) -> None:
+    files, _ = LAYOUTS["static-i18n suffix"]
+    plugin = {"source": SOURCES, "languages": {"ko": "ko/"}}
+    with pytest.raises(Abort):
+        build_site(files, _config(plugin, "suffix"), strict=True)
+    warnings = {  # once per language build
+        line
+        for line in (tmp_path / "project1" / "build.log").read_text("utf-8").splitlines()
+        if line.startswith("WARNING")
+    }
+    assert warnings == {
+        "WARNING mkdocs.plugins.glossary: glossary: option 'languages' is ignored: "
+        "mkdocs-static-i18n decides the language of every page; remove 'languages' from the "
+        "glossary plugin's options"
+    }
+
+
 def test_without_warn_fallback_a_strict_build_passes(build_site: Any) -> None:
     files, config = LAYOUTS["languages option"]
     site = build_site(files, config, strict=True)
