@@ -270,12 +270,27 @@ class _PageRun:
             _log(ext.warnings, root)
             _log(build.problems, root)
             if zp is not None:
-                _log(_asset_problems(build, zp.docs_dir), root)
+                _log([*_asset_problems(build, zp.docs_dir), *_index_problems(build)], root)
         self.build = build
         if zp is not None:
             self.on_index = self.src == build.index_src
         else:
             self.on_index = self.url.strip("/") == str(host.index_url).strip("/")
+
+
+def _index_problems(build: SharedBuild) -> list[Problem]:
+    """No page at ``index.path``: every link to a term would lead nowhere."""
+    docs = build.host.docs_dir
+    if docs is None or os.path.isfile(os.path.join(docs, *build.index_src.split("/"))):
+        return []
+    folder = os.path.basename(docs)
+    return [
+        Problem(
+            f"index.path '{build.index_src}' is no page of {folder}/, so links to terms lead "
+            f"nowhere: create {folder}/{build.index_src} with the line {MARKER} (or set "
+            "index.path to the page that has it)"
+        )
+    ]
 
 
 def _asset_problems(build: SharedBuild, docs_dir: str) -> list[Problem]:

@@ -256,6 +256,7 @@ def test_messages_name_file_and_line_as_bare_text(tmp_path: Path) -> None:
     where = f"glossary: mkdocs.yml:{config_line}:"
     assert f"{where} option 'lnk': Unrecognised configuration name: lnk" in lines
     (stale,) = [line for line in lines if "glossary.js" in line]
+    assert not any("links to terms lead nowhere" in line for line in lines)
     assert stale.startswith(
         "glossary: docs/assets/glossary/glossary.js:1: "
         "this copy comes from mkdocs-autoglossary 0.0.1"
@@ -370,3 +371,12 @@ def test_an_index_page_in_a_folder_links_and_backlinks_from_there(tmp_path: Path
     block = index.select_one("#normalization ~ .glossary-backlinks")
     assert block is not None
     assert [str(a["href"]) for a in block.select("a")] == ["../../", "../../sub/deep/korean/"]
+
+
+def test_a_missing_index_page_is_reported(tmp_path: Path) -> None:
+    require_zensical(seed=False)
+    files = {"./glossary.yml": "- term: Dropout\n  definition: x\n", "index.md": "Dropout.\n"}
+    config = {"markdown_extensions": [{EXTENSION_NAME: {"source": "glossary.yml"}}]}
+    build(tmp_path, files, config, in_process=False, cli="zensical", theme=None)
+    log = (tmp_path / "build.log").read_text("utf-8")
+    assert "glossary: mkdocs.yml:3: index.path 'glossary.md' is no page of docs/" in log
