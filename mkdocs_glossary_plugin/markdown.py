@@ -267,6 +267,8 @@ class _PageRun:
                 text = f"{config_location(root)}: {text}"
             raise _fail(f"glossary: {text}") from None
         if new:
+            with _FAILED_LOCK:  # fixed: the same error, made again later, is shown again
+                _FAILED.clear()
             _log(ext.warnings, root)
             _log(build.problems, root)
             if zp is not None:
