@@ -275,7 +275,7 @@ def test_assets_command_copies_and_prints_the_config_lines(tmp_path: Path) -> No
         copied = (docs / "assets" / "glossary" / name).read_text("utf-8")
         package = (Path(bundle.__file__).parent / "assets" / name).read_text("utf-8")
         assert copied.endswith(package) and copied.startswith("/* mkdocs-autoglossary ")
-    assert "extra_javascript:\n  - assets/glossary/glossary.js" in done.stdout
+    assert 'extra_javascript: ["assets/glossary/glossary.js"]' in done.stdout
     assert 'extra_javascript = ["assets/glossary/glossary.js"]' in done.stdout
     assert _cli("assets", "--check", str(docs)).returncode == 0
 

@@ -38,15 +38,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def config_lines(toml: bool = False) -> str:
-    """The lines ``mkdocs.yml`` (or ``zensical.toml``'s ``[project]``) needs to load the copies."""
-    css = [f"{bundle.FOLDER}/{n}" for n in bundle.ASSET_NAMES if n.endswith(".css")]
-    js = [f"{bundle.FOLDER}/{n}" for n in bundle.ASSET_NAMES if n.endswith(".js")]
+    """The two lines ``mkdocs.yml`` (or ``zensical.toml``'s ``[project]``) needs to load the
+    copies."""
+    css = ", ".join(f'"{bundle.FOLDER}/{n}"' for n in bundle.ASSET_NAMES if n.endswith(".css"))
+    js = ", ".join(f'"{bundle.FOLDER}/{n}"' for n in bundle.ASSET_NAMES if n.endswith(".js"))
     if toml:
-        quoted = {k: ", ".join(f'"{p}"' for p in v) for k, v in (("css", css), ("js", js))}
-        return f"extra_css = [{quoted['css']}]\nextra_javascript = [{quoted['js']}]"
-    return "\n".join(
-        ["extra_css:", *(f"  - {p}" for p in css), "extra_javascript:", *(f"  - {p}" for p in js)]
-    )
+        return f"extra_css = [{css}]\nextra_javascript = [{js}]"
+    return f"extra_css: [{css}]\nextra_javascript: [{js}]"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         return 1 if problems else 0
     for path in bundle.copy_assets(docs):
         print(f"wrote {path}")
-    print("\nList them in mkdocs.yml:\n")
+    print("\nAdd these two lines to mkdocs.yml (or merge them with the lists you have):\n")
     print(config_lines())
     print("\nor under [project] in zensical.toml:\n")
     print(config_lines(toml=True))
