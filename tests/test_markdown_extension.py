@@ -199,8 +199,12 @@ def test_a_marker_elsewhere_is_reported_and_left(
 
 
 def test_link_first_holds_per_page_over_its_markdown_instances(project: Path) -> None:
-    pytest.importorskip("zensical", reason="zensical is not installed (Python >= 3.11)")
-    from zensical.extensions.context import ContextExtension, Page
+    try:
+        from zensical.extensions.context import ContextExtension, Page
+    except ImportError:
+        if os.environ.get("CI") == "true" and sys.version_info >= (3, 11):
+            pytest.fail("zensical is not installed (the dev extra installs it)")
+        pytest.skip("zensical is not installed (pip install -e '.[zensical]', Python >= 3.11)")
 
     config = {"root_dir": str(project), "docs_dir": "docs", "use_directory_urls": True}
     (project / "docs").mkdir()
