@@ -336,3 +336,17 @@ def test_extensions_that_fail_outside_a_page_cost_tooltips_and_backlinks_with_a_
     )
     assert index == ""
     assert [p.message.split(":")[0] for p in found] == ["backlinks are left out"]
+
+
+def test_the_documented_python_example_runs(project: Path) -> None:
+    """The plain Python-Markdown example of "Using with Zensical" works as written."""
+    page = (Path(__file__).resolve().parents[1] / "docs" / "zensical.md").read_text("utf-8")
+    start = page.index("```python\n") + len("```python\n")
+    code = page[start : page.index("```", start)].replace("/path/to/project", str(project))
+    scope: dict[str, Any] = {}
+    exec(code, scope)
+    soup = BeautifulSoup(scope["html"], "html.parser")
+    assert our_links(soup) == [
+        ("../../glossary/#resnet", "ResNet", "은"),
+        ("../../glossary/#residual-block", "잔차 블록", "을"),
+    ]
