@@ -248,7 +248,15 @@ HOSTILE = st.lists(
         st.fixed_dictionaries(
             {"term": HOSTILE.filter(str.strip), "definition": HOSTILE},
             optional={
-                "aliases": st.lists(HOSTILE.filter(str.strip), max_size=3),
+                "aliases": st.lists(
+                    st.one_of(
+                        HOSTILE.filter(str.strip),
+                        st.fixed_dictionaries(
+                            {"name": HOSTILE.filter(str.strip), "link": st.booleans()}
+                        ),
+                    ),
+                    max_size=3,
+                ),
                 "summary": HOSTILE,
                 "id": st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
                 "sort_key": HOSTILE,
