@@ -93,8 +93,14 @@ class LanguagePlan:
 
     @property
     def active(self) -> tuple[str, ...]:
-        """The languages whose pages this build renders."""
-        return (self.build,) if self.build is not None else self.languages
+        """The languages whose pages this build renders: the i18n plugin's build language, else
+        the default language and those with a folder (a language of the ``source`` mapping with
+        no pages gets no index page of its own)."""
+        if self.build is not None:
+            return (self.build,)
+        return tuple(
+            lang for lang in self.languages if lang == self.default or lang in self.folders
+        )
 
     def language_of(self, src_uri: str) -> str:
         """The language of a page: the build's, else the longest folder that holds it, else the

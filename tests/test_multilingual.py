@@ -186,6 +186,12 @@ def test_the_language_of_a_page(plan: LanguagePlan, src: str, language: str) -> 
     assert plan.language_of(src) == language
 
 
+def test_only_languages_with_pages_are_built() -> None:
+    assert LanguagePlan.make("en", ["ko", "ja"], folders={"ja": "ja/"}).active == ("en", "ja")
+    assert LanguagePlan.make("en", ["ko"]).active == ("en",)  # a mapping alone: pairing only
+    assert LanguagePlan.make("en", ["ko"], build="ko").active == ("ko",)
+
+
 def test_each_language_has_its_index_in_its_folder() -> None:
     plan = LanguagePlan.make("en", ["ko"], folders={"ja": "docs-ja"})
     assert plan.languages == ("en", "ko", "ja")

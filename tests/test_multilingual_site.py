@@ -401,3 +401,14 @@ def test_a_tooltip_on_a_korean_page_shows_the_korean_definition(
         finally:
             context.close()
     assert errors == []
+
+
+def test_a_language_mapping_without_language_pages_builds_the_default_language_only(
+    build_site: Any,
+) -> None:
+    """No i18n plugin, no ``languages``: no page is Korean, so no Korean index page is made;
+    the English pages link as on any site."""
+    site = build_site({**PROJECT_FILES, "index.md": EN_PAGE}, _config({"source": SOURCES}, None))
+    assert not (site / "ko").exists()
+    assert _links(html_of(site, ""))["Dropout"] == ("dropout", "glossary/#dropout")
+    assert not any("have no 'ko' version" in line for line in build_log(site))
