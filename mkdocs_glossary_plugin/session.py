@@ -207,9 +207,11 @@ class Session:
         if plan is not None:
             glossary = self._start_languages(plan, options)
         if not self.reused:
+            counted = [f"{len(g)} terms ({lang})" for lang, g in self._read.items() if lang]
             self.problems.append(
                 Problem(
-                    f"{len(glossary)} terms loaded from "
+                    (", ".join(counted) if counted else f"{len(glossary)} terms")
+                    + " loaded from "
                     + ", ".join(os.path.relpath(p, site.config_dir) for p in self._paths()),
                     level="info",
                 )

@@ -184,7 +184,11 @@ def test_a_missing_translation_shows_the_default_definition_marked(site: Path) -
     assert body and all(p.get("lang") == "en" for p in body)
     assert "Normalizes the activations" in body[0].get_text()
     assert html_of(site, "glossary/").select_one(".glossary-fallback") is None
-    info = [line for line in build_log(site) if "have no 'ko' version" in line]
+    log = build_log(site)
+    assert "INFO mkdocs.plugins.glossary: glossary: 3 terms (en), 3 terms (ko) loaded from " in (
+        "\n".join(log)
+    )
+    info = [line for line in log if "have no 'ko' version" in line]
     assert info and info[0].startswith("INFO") and "'Batch Normalization'" in info[0]
 
 
