@@ -12,6 +12,7 @@ Pure: no MkDocs import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import Glossary, Term, match_key
@@ -22,7 +23,7 @@ from .fields import FIELDS, FORMAT_LABELS, HOLDS, TARGETS, Loss, Target
 
 __all__ = ["FIELDS", "HOLDS", "TARGETS", "Conversion", "Loss", "Target", "write"]
 
-_WRITERS = {
+_WRITERS: dict[Target, Callable[[Glossary], Written]] = {
     "headings": headings.write,
     "deflist": deflist.write,
     "yaml": data.write_yaml,
@@ -31,15 +32,23 @@ _WRITERS = {
 }
 
 #: The name a written text is read back under (data is told apart by its extension).
-_READ_AS = {"yaml": "glossary.yml", "json": "glossary.json"}
-_SOURCE_FORMAT: dict[str, str] = {"yaml": "data", "json": "data"}
+_READ_AS: dict[Target, str] = {"yaml": "glossary.yml", "json": "glossary.json"}
+#: The source format each target is read back as.
+_SOURCE_FORMAT: dict[Target, Format] = {
+    "headings": "headings",
+    "deflist": "deflist",
+    "yaml": "data",
+    "json": "data",
+    "abbr": "abbr",
+}
 
 #: Why a reader may give back a definition other than the one written.
 _REWRITES = {
     "headings": "the heading format's reader normalises Jekyll habits (a ': ' at the start of "
     "a line, a trailing backslash, a list right after a paragraph line, an image with an empty "
     "URL, a closing '---'), and a heading in the text ends the definition",
-    "deflist": "the definition-list reader ends a definition at a line it cannot indent",
+    "deflist": "the definition-list reader reads the indented text back otherwise (a code fence "
+    "left open, for one, runs on into the entries after it)",
     "abbr": "the abbreviation format holds one line of text",
 }
 
@@ -105,7 +114,7 @@ def _read_back(fmt: Target, text: str, losses: list[Loss]) -> tuple[list[Term], 
     reads it. Output read as another format is a loss of its own (and what that reading gives
     is compared); output no format is recognised in is read as its own format."""
     path = _READ_AS.get(fmt, "glossary.md")
-    own: Format = _SOURCE_FORMAT.get(fmt, fmt)  # type: ignore[assignment]
+    own = _SOURCE_FORMAT[fmt]
     try:
         detected: Format | None = detect_format(path, text) if text.strip() else own
     except SourceError:
