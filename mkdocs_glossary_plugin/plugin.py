@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -67,6 +68,25 @@ def _language_build(config: MkDocsConfig) -> tuple[str, str, tuple[str, ...]] | 
     current = getattr(plugin, "current_language", None) or default
     languages = tuple(str(lang) for lang in getattr(plugin, "build_languages", ()) or ())
     return str(current), default, languages or (default,)
+
+
+def _i18n_alternates(file: File, build: tuple[str, str, tuple[str, ...]], index_url: str) -> None:
+    """Tell mkdocs-static-i18n which page is a generated index page's version in each language
+    (its main index page there), with the attributes it gives the files it handles itself.
+
+    It reads them (``locale``, ``locale_alternate_of``, ``alternates``) to point Material's
+    language switcher at the page's own translation; on a file without them it leaves the
+    switcher as the page rendered before left it, which sent readers of an index page to that
+    other page.
+    """
+    current, default, languages = build
+    prefix = "" if current == default else f"{current}/"
+    base = index_url[len(prefix) :] if prefix and index_url.startswith(prefix) else index_url
+    file.locale = file.locale_alternate_of = current  # type: ignore[attr-defined]
+    file.alternates = {  # type: ignore[attr-defined]
+        lang: SimpleNamespace(url=base if lang == default else f"{lang}/{base}")
+        for lang in languages
+    }
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -162,6 +182,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     on_files = CombinedEvent(_files_first, _files_last)
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        build, index_url = _language_build(config), None
         for op in self.session.plan_files(lambda src: files.get_file_from_path(src) is not None):
             if op.action == "remove":
                 file = files.get_file_from_path(op.src)
@@ -173,6 +194,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 file = File.generated(config, op.src, content=op.content, inclusion=inclusion)
                 if op.dest_prefix:  # before anything reads its URL (derived from ``dest_uri``)
                     file.dest_uri = op.dest_prefix + file.dest_uri
+                if build is not None:  # the main index page comes first
+                    index_url = index_url or file.url
+                    _i18n_alternates(file, build, index_url)
             else:
                 assert op.source is not None
                 file = File.generated(config, op.src, abs_src_path=op.source, inclusion=inclusion)

@@ -248,6 +248,23 @@ def test_a_nav_entry_for_the_index_page_finds_it_in_every_language(build_site: A
     assert content_of(html_of(site, "ko/glossary/")).h1.get_text(strip=True) == "용어집"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_materials_language_switcher_on_an_index_page_goes_to_the_other_index(
+    build_site: Any, structure: str
+) -> None:
+    """mkdocs-static-i18n points Material's language switcher at each page's translation; on
+    an index page it must go to the other language's index, not to the page rendered before."""
+    files, config = LAYOUTS[f"static-i18n {structure}"]
+    site = build_site(files, config)
+
+    def switcher(url: str) -> dict[str, str]:
+        links = html_of(site, url).select("a[hreflang]")
+        return {str(a["hreflang"]): str(a["href"]) for a in links}
+
+    assert switcher("glossary/") == {"en": "./", "ko": "../ko/glossary/"}
+    assert switcher("ko/glossary/") == {"en": "../../glossary/", "ko": "./"}
+
+
 def test_nested_builds_compile_one_matcher_per_glossary_and_leak_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
