@@ -60,7 +60,7 @@ from .sources import SourceError, load
 from .sources.languages import load_by_language
 from .summary import Summary, summarize_build
 from .tooltips import Payloads, make_renderer, rewrite_urls
-from .tooltips.sanitise import parse
+from .tooltips.sanitise import text_of
 from .urls import inside, page_url, relative_url
 
 __all__ = [
@@ -787,7 +787,7 @@ class Session:
 
     def _summary_text(self, term: Term) -> str:
         """A term's summary as plain text (its HTML's text, white space collapsed)."""
-        return " ".join(parse(self._summaries().summary(term)).plain().split())
+        return " ".join(text_of(self._summaries().summary(term)).split())
 
     def _public_url(self, root_relative: str, from_page: str | None) -> str:
         """A site-root-relative URL as published: absolute under ``site_url``, else relative
