@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import markdown
-import yaml
 from markdown.treeprocessors import Treeprocessor
 
 from .extension import PRIORITY as LINK_PRIORITY
+from .frontmatter import front_matter
 from .i18n import normalize_language, strings_for
 from .index import PagePlan, backlinks_by_term, extract_leads, fill_backlinks, fragment
 from .index.pages import restore_jinja
@@ -40,12 +40,11 @@ from .options import Options
 from .session import Session, Site
 from .urls import page_url
 
-__all__ = ["HostSettings", "SharedBuild", "SkipMatcher", "front_matter", "shared_build"]
+__all__ = ["HostSettings", "SharedBuild", "SkipMatcher", "shared_build"]
 
 #: The suffixes read as Markdown pages by the backlinks scan (MkDocs' and Zensical's).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
 
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_MATTER_OF_GENERATED = re.compile(r"\A---\n.*?\n---\n+", re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -84,23 +83,6 @@ class SkipMatcher:
 
     def find(self, text: str) -> Sequence[MatchLike]:
         return [m for m in self.matcher.find(text) if m.term_id not in self.skip]
-
-
-def front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """A page's YAML front matter and the Markdown after it (invalid or non-mapping front matter
-    stays in the text, as MkDocs and Zensical leave it)."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    try:
-        meta = yaml.safe_load(m.group(1) or "")
-    except yaml.YAMLError:
-        return {}, text
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        return {}, text
-    return meta, text[m.end() :]
 
 
 class SharedBuild:

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
-import yaml
 
 from .. import options as plugin_options
+from ..frontmatter import front_matter
 from ..model import Glossary, Problem
 from ..session import BuildError, Session, Site
 from ..urls import page_url
@@ -32,14 +31,13 @@ from .config import DEFAULT_EXTENSIONS, MarkdownSetup, read_config
 from .findings import PAGE_ERROR, load_sources
 from .output import Finding, UsageError
 
-__all__ = ["MARKDOWN_SUFFIXES", "Scan", "add_scan_options", "front_matter", "scan_docs"]
+__all__ = ["MARKDOWN_SUFFIXES", "Scan", "add_scan_options", "scan_docs"]
 
 #: The suffixes MkDocs reads as Markdown pages.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
 
 # MkDocs' rule: YAML front matter opens with '---' on the first line and closes with '---' or
 # '...'; a block that is not a YAML mapping is content, not front matter.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 @dataclass
@@ -84,23 +82,6 @@ def add_scan_options(parser: argparse.ArgumentParser, *, docs_required: bool) ->
         + ", ".join(DEFAULT_EXTENSIONS)
         + ")",
     )
-
-
-def front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """A page's YAML front matter and the Markdown after it, by MkDocs' rule (invalid or
-    non-mapping front matter is left in the text, as MkDocs leaves it)."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    try:
-        meta = yaml.safe_load(m.group(1) or "")
-    except yaml.YAMLError:
-        return {}, text
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        return {}, text
-    return meta, text[m.end() :]
 
 
 def _pages(docs: str) -> list[str]:
