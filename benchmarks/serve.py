@@ -17,6 +17,11 @@ the plugin (``mkdocs.yml``), one without (``mkdocs-control.yml``). Then, ``--rep
   rebuilds. Reported beside the page-edit rebuild of the same server: the difference is what the
   glossary costs beyond MkDocs' own rebuild.
 
+Before each edit, the servers must be idle: their logs show that every build they started has
+ended and none started for 1.5 s (``settle``), so no measurement includes the end of a rebuild an
+earlier edit started. Each edit replaces the file in one rename (``replace_text``): writing in
+place truncates it first, which the watcher may take for a change of its own.
+
 Every wait is a bounded poll (``--timeout`` seconds, every 50 ms) over http://127.0.0.1 only; the
 servers are stopped (SIGTERM to their process group, then SIGKILL) however the run ends, and the
 site's files are restored.
@@ -88,6 +93,38 @@ def fetch(url: str) -> str | None:
             return str(resp.read().decode("utf-8", "replace"))
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
         return None
+
+
+def replace_text(path: Path, text: str, scratch: Path) -> None:
+    """Write ``path`` in one step: a file in ``scratch`` (outside every watched folder) renamed
+    over it. Writing in place truncates the file first, and a watcher may see the truncation as a
+    change of its own: a rebuild of a half-written file starts, and another one after it, which
+    the next measurement would then wait for."""
+    tmp = scratch / f".{path.name}.{os.getpid()}.tmp"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def settle(server: Server, timeout: float, quiet: float = 1.5) -> None:
+    """Wait until ``server`` has finished every build it started and has started none for
+    ``quiet`` seconds (read from its log), so that a measurement never includes the end of the
+    rebuild an earlier edit started."""
+
+    def counts() -> tuple[int, int]:
+        log = server.log.read_text("utf-8", "replace")
+        return log.count("Building documentation"), log.count("Documentation built")
+
+    start = time.perf_counter()
+    last, since = counts(), time.perf_counter()
+    while True:
+        now = counts()
+        if now != last:
+            last, since = now, time.perf_counter()
+        elif now[0] == now[1] and time.perf_counter() - since >= quiet:
+            return
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"the {server.name} server still building after {timeout:.0f} s")
+        time.sleep(POLL)
 
 
 def wait_for(check: Callable[[], bool], timeout: float, what: str) -> float:
@@ -171,16 +208,18 @@ def run(args: argparse.Namespace, work: Path) -> ServeResult:
     original_page = page_path.read_text("utf-8")
     page_path.write_text(
         original_page + f"\n\nThe {NEW_TERM} is defined later.\n", encoding="utf-8"
-    )
+    )  # before the servers start: their first build sees it
     glossary = site.root / ("glossary.yml" if args.glossary_format == "yaml" else "glossary.md")
     original_glossary = glossary.read_text("utf-8")
     result = ServeResult(pages=len(site.pages), terms=len(site.terms))
     try:
         with servers(site, work, args.timeout) as running:
             for rep in range(args.reps):
+                for server in running.values():
+                    settle(server, args.timeout)
                 marker = f"edit{rep}x{time.time_ns()}"
                 text = page_path.read_text("utf-8") + f"\nA sentence {marker}.\n"
-                page_path.write_text(text, encoding="utf-8")
+                replace_text(page_path, text, work)
                 seen = _wait_both(running, page, marker, args.timeout)
                 result.page_with.append(seen["with"])
                 result.page_without.append(seen["without"])
@@ -189,8 +228,9 @@ def run(args: argparse.Namespace, work: Path) -> ServeResult:
                     added = f"\n- term: {term}\n  definition: Added while serving ({rep}).\n"
                 else:
                     added = f"\n## Z\n\n#### * {term}\n: Added while serving ({rep}).\n"
+                settle(running["with"], args.timeout)
                 before = time.perf_counter()
-                glossary.write_text(original_glossary + added, encoding="utf-8")
+                replace_text(glossary, original_glossary + added, work)
                 url = page_url(running["with"].port, page)
                 wait_for(
                     functools.partial(_served_link, url, term, True),
@@ -199,7 +239,7 @@ def run(args: argparse.Namespace, work: Path) -> ServeResult:
                 )
                 result.glossary.append(time.perf_counter() - before)
                 # back to the glossary without the term: the next repetition adds it again
-                glossary.write_text(original_glossary, encoding="utf-8")
+                replace_text(glossary, original_glossary, work)
                 wait_for(
                     functools.partial(_served_link, url, term, False),
                     args.timeout,
