@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .codes import OTHER
+
 __all__ = [
     "GROUP_OTHER_DIGITS",
     "HANGUL_GROUPS",
@@ -54,12 +56,18 @@ class Problem:
 
     Pure modules never log: MkDocs counts for ``--strict`` only the warnings logged under
     ``mkdocs.*`` loggers, so the plugin turns each ``Problem`` into a log record.
+
+    ``code`` is the problem's stable name in :data:`~.codes.CODES`, given where the problem is
+    made (tools filter on it; the message is for people and may be reworded). It is data, never
+    part of the logged text. Every problem the package makes names its code (a test checks the
+    call sites); the default ``other`` only keeps a caller written before codes working.
     """
 
     message: str
     path: str | None = None
     line: int | None = None
     level: Level = "warning"
+    code: str = OTHER
 
     def __str__(self) -> str:
         where = ""
