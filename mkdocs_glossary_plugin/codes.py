@@ -317,8 +317,7 @@ _TABLE: tuple[Code, ...] = (
     Code(SUMMARY, "the build's count of terms, links and pages"),
     Code(
         CONVERSION_LOSS,
-        "with 'convert': a field the target format cannot hold",
-        "convert to a format that holds the field (yaml or json), or accept the loss",
+        "with 'convert': a field the target format cannot hold (the command prints its fix)",
     ),
     Code(OTHER, "a message this version has no code for (reported, never dropped)"),
 )

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from . import codes
 from .model import Glossary, Problem, Term, match_key
 
 __all__ = [
@@ -246,6 +247,7 @@ def localize(
                             term.path,
                             term.line,
                             level="info",
+                            code=codes.UNPAIRED_TERM,
                         )
                     )
                 extra.append(term)
@@ -306,6 +308,7 @@ def fallback_problems(
                 f"{len(terms)} terms have no '{lang}' version and show the '{default}' "
                 f"definition there: {names}{more}; {fix}",
                 level="warning" if warn else "info",
+                code=codes.FALLBACK,
             )
         )
     return out

@@ -47,7 +47,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import bundle
+from . import bundle, codes
 from .extension import PRIORITY as LINK_PRIORITY
 from .index import IndexExtension, IndexRenderState
 from .markdown_build import HostSettings, SharedBuild, shared_build
@@ -290,7 +290,8 @@ def _index_problems(build: SharedBuild) -> list[Problem]:
         Problem(
             f"index.path '{build.index_src}' is no page of {folder}/, so links to terms lead "
             f"nowhere: create {folder}/{build.index_src} with the line {MARKER} (or set "
-            "index.path to the page that has it)"
+            "index.path to the page that has it)",
+            code=codes.INDEX_PAGE_MISSING,
         )
     ]
 
@@ -300,7 +301,12 @@ def _asset_problems(build: SharedBuild, docs_dir: str) -> list[Problem]:
     if not build.options.tooltips:
         return []
     problems = [
-        Problem(stale.reason(), os.path.join(docs_dir, *stale.path.split("/")), 1)
+        Problem(
+            stale.reason(),
+            os.path.join(docs_dir, *stale.path.split("/")),
+            1,
+            code=codes.STALE_ASSETS,
+        )
         for stale in bundle.stale_copies(docs_dir)
     ]
     script = f"{bundle.FOLDER}/glossary.js"
@@ -309,7 +315,8 @@ def _asset_problems(build: SharedBuild, docs_dir: str) -> list[Problem]:
             Problem(
                 f"tooltips are on but {os.path.basename(docs_dir)}/{script} is missing: run "
                 f"`autoglossary assets {os.path.basename(docs_dir)}` and list its files under "
-                "extra_css and extra_javascript (see 'Using with Zensical')"
+                "extra_css and extra_javascript (see 'Using with Zensical')",
+                code=codes.ASSETS_MISSING,
             )
         )
     return problems
@@ -338,14 +345,25 @@ class _Start(Preprocessor):
         at = [i for i, line in enumerate(lines) if line.strip() == MARKER]
         if not at:
             if page.on_index:
-                self._say(f"the index page has no line '{MARKER}': write it where the index goes")
+                self._say(
+                    Problem(
+                        f"the index page has no line '{MARKER}': write it where the index goes",
+                        self._path(),
+                        1,
+                        code=codes.MARKER_MISSING,
+                    )
+                )
             return lines
         if not page.on_index:
             where = build.host.index_url if build.host.index_url is not None else build.index_src
             self._say(
-                f"the line '{MARKER}' is on a page that is not the index page ('{where}'): "
-                "links to terms lead there; move the line, or set index.path to this page",
-                at[0] + 1,
+                Problem(
+                    f"the line '{MARKER}' is on a page that is not the index page ('{where}'): "
+                    "links to terms lead there; move the line, or set index.path to this page",
+                    self._path(),
+                    at[0] + 1,
+                    code=codes.MARKER_MISPLACED,
+                )
             )
             return lines
         page.index.current = build.plan
@@ -353,11 +371,14 @@ class _Start(Preprocessor):
         injected = build.index_markdown.split("\n")
         return [*lines[:first], "", *injected, "", *lines[first + 1 :]]
 
-    def _say(self, text: str, line: int = 1) -> None:
+    def _path(self) -> str:
+        """The page's file, for messages."""
         assert self.page.build is not None
         docs = self.page.build.host.docs_dir
-        path = os.path.join(docs, self.page.src) if docs else self.page.src
-        _log([Problem(text, path, line)], self.page.root_dir)
+        return os.path.join(docs, self.page.src) if docs else self.page.src
+
+    def _say(self, problem: Problem) -> None:
+        _log([problem], self.page.root_dir)
 
 
 class _OneTitle(Treeprocessor):

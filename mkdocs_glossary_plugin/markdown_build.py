@@ -28,6 +28,7 @@ from typing import Any
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from . import codes
 from .extension import PRIORITY as LINK_PRIORITY
 from .frontmatter import front_matter
 from .i18n import normalize_language, strings_for
@@ -193,7 +194,7 @@ class SharedBuild:
                     f"tooltips are left out: the site's Markdown extensions cannot render "
                     f"definitions outside a page ({type(exc).__name__}: {exc})"
                 )
-                return "", [Problem(message)]
+                return "", [Problem(message, code=codes.TOOLTIPS_LEFT_OUT)]
             return filled, self.session.take_problems()
 
     def _url_of(self, src: str) -> str | None:
@@ -279,7 +280,7 @@ class SharedBuild:
                     "backlinks are left out: the site's Markdown extensions cannot render "
                     f"pages outside a build ({type(exc).__name__}: {exc})"
                 )
-                self._scan_problems.append(Problem(message))
+                self._scan_problems.append(Problem(message, code=codes.BACKLINKS_LEFT_OUT))
         md = self._scan_md
         if not md:
             return [], src
@@ -294,7 +295,9 @@ class SharedBuild:
                 f"no backlinks from this page: it cannot be read outside the build "
                 f"({type(exc).__name__}: {exc})"
             )
-            self._scan_problems.append(Problem(message, path, 1, "info"))
+            self._scan_problems.append(
+                Problem(message, path, 1, "info", code=codes.PAGE_NOT_SCANNED)
+            )
             return [], src
         finally:
             md.treeprocessors.deregister("glossary_scan")

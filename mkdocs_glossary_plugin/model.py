@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import codes
 from .codes import OTHER
 
 __all__ = [
@@ -249,6 +250,7 @@ def _duplicate_key(key: str, term: Term, prev: Term) -> Problem:
     k = match_key(key)
     is_name = match_key(term.name) == k
     subject = f"the term '{key}'" if is_name else f"the alias '{key}' of '{term.display_name}'"
+    same_name = is_name and match_key(prev.name) == k
     if match_key(prev.name) != k:
         what = f"{subject} is also an alias of '{prev.display_name}'"
     elif is_name:
@@ -260,6 +262,7 @@ def _duplicate_key(key: str, term: Term, prev: Term) -> Problem:
         f"('{prev.display_name}'). Rename or remove one of them",
         term.path,
         term.line,
+        code=codes.DUPLICATE_TERM if same_name else codes.ALIAS_CONFLICT,
     )
 
 
@@ -297,6 +300,7 @@ class Glossary:
                             "give one of them another 'id'",
                             term.path,
                             term.line,
+                            code=codes.DUPLICATE_ID,
                         )
                     )
                 base, n = term.id, 2
@@ -313,6 +317,7 @@ class Glossary:
                             term.path,
                             term.line,
                             level="info",
+                            code=codes.SAME_ID,
                         )
                     )
             by_id[term.id] = term

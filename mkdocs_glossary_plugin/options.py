@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from . import codes
 from .languages import is_language_code
 from .model import Problem
 from .sources import FORMATS
@@ -118,7 +119,7 @@ class WarnCodeSpec(ChoiceSpec):
     """A finding code of ``warn``: one of ``CODES`` (``fallback``: a term missing in one
     language of a multilingual glossary, shown there with the default language's definition)."""
 
-    CODES = ("unused", "undefined", "fallback")
+    CODES = codes.WARN_CODES
 
     def __init__(self) -> None:
         super().__init__("warn", self.CODES, None, "a finding code")
@@ -463,14 +464,19 @@ def validate(values: Mapping[str, Any]) -> tuple[Options, list[Problem]]:
             value = values.get(spec.name, spec.default)
             if isinstance(spec, SectionSpec):
                 out[spec.name], notes = spec.validate_with_warnings(value)
-                warnings += [Problem(f"option '{spec.name}': {note}") for note in notes]
+                warnings += [
+                    Problem(f"option '{spec.name}': {note}", code=codes.UNKNOWN_OPTION)
+                    for note in notes
+                ]
             else:
                 out[spec.name] = spec.validate(value)
         except Invalid as exc:
             raise OptionError(spec.name, str(exc)) from None
     known = {spec.name for spec in OPTIONS}
     warnings += [
-        Problem(f"option '{key}': Unrecognised configuration name: {key}")
+        Problem(
+            f"option '{key}': Unrecognised configuration name: {key}", code=codes.UNKNOWN_OPTION
+        )
         for key in values
         if key not in known
     ]

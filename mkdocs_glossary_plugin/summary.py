@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from . import codes
 from .model import Glossary, Problem, Term
 
 __all__ = ["Summary", "summarize_build"]
@@ -58,6 +59,7 @@ def summarize_build(
                 "glossary, or remove 'unused' from the plugin's 'warn' option",
                 term.path,
                 term.line,
+                code=codes.UNUSED,
             )
             for term in never
         ]
@@ -68,6 +70,7 @@ def summarize_build(
                 "'undefined' from the plugin's 'warn' option",
                 term.path,
                 term.line,
+                code=codes.UNDEFINED,
             )
             for term in undefined
         ]
@@ -78,6 +81,7 @@ def summarize_build(
             f"pages, {len(never)} terms never mentioned{_examples(never)}, "
             f"{len(undefined)} terms without a definition{_examples(undefined)}",
             level="info",
+            code=codes.SUMMARY,
         )
     )
     return summary, problems

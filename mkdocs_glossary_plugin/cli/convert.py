@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+from .. import codes
 from ..sources import FORMATS as SOURCE_FORMATS
 from ..sources import SourceError, load
 from ..writers import TARGETS, Conversion, Loss, write
@@ -26,7 +27,7 @@ NAME = "convert"
 #: ``--from`` takes the command line's names; ``yaml`` and ``json`` are the source format ``data``.
 _FROM: dict[str, str] = {f: f for f in SOURCE_FORMATS if f != "data"}
 _FROM.update(yaml="data", json="data")
-LOSS_CODE = "conversion-loss"
+LOSS_CODE = codes.CONVERSION_LOSS
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import markdown
 
+from .. import codes
 from .. import options as plugin_options
 from ..frontmatter import front_matter
 from ..model import Glossary, Problem
@@ -148,7 +149,7 @@ def _page_error(docs: str, src: str, message: str) -> Finding:
         "error",
         PAGE_ERROR,
         message,
-        "save the page as UTF-8 and fix it, or leave it out with --exclude",
+        codes.hint_of(PAGE_ERROR),
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
+from .. import codes
 from ..model import Problem, Term
 from ..urls import inside
 
@@ -106,7 +107,9 @@ class LocalFiles:
         if (term.id, url) in self._warned:
             return
         self._warned.add((term.id, url))
-        self.problems.append(Problem(message, term.path or None, term.line or None))
+        self.problems.append(
+            Problem(message, term.path or None, term.line or None, code=codes.BROKEN_LINK)
+        )
 
     def scan(self, terms: Iterable[Term]) -> None:
         """Find the local files every definition refers to (before pages are rendered, so the

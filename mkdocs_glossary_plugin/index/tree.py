@@ -44,6 +44,7 @@ from markdown.extensions.toc import TocTreeprocessor as _Toc
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .. import codes
 from ..model import GROUP_OTHER_DIGITS, Problem, Term, group_order
 from .backlinks import placeholder as backlinks_placeholder
 from .leads import mark_lead
@@ -153,7 +154,7 @@ class IndexTreeprocessor(Treeprocessor):
             else:
                 message = f"{lost} missing from the index page {plan.src_path}"
                 where = (None, None)
-            self.state.problems.append(Problem(message, *where))
+            self.state.problems.append(Problem(message, *where, code=codes.INDEX_ENTRIES_LOST))
             missing.clear()
 
         for k, block in enumerate(plan.blocks):

@@ -53,6 +53,7 @@ from collections.abc import Iterable
 from itertools import accumulate, compress
 from typing import Any, Literal, NamedTuple
 
+from .. import codes
 from ..model import Problem, Term
 from .function_words import function_word_language
 from .keys import (
@@ -242,6 +243,7 @@ class Matcher:
             term.path or None,
             term.line or None,
             level="info",
+            code=codes.SHORT_KEY,
         )
 
     @staticmethod
@@ -262,6 +264,7 @@ class Matcher:
             term.path or None,
             term.line or None,
             level="info",
+            code=codes.FUNCTION_WORD,
         )
 
     def _add_anchors(self, canon: str, key: str, plural: int, case_sensitive: bool) -> None:

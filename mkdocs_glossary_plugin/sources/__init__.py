@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
+from .. import codes
 from ..model import Glossary, Problem, Term
 from . import abbr, data, deflist, headings
 from ._common import Parsed
@@ -34,12 +35,25 @@ _DATA_EXTENSIONS = (".yml", ".yaml", ".json")
 
 
 class SourceError(Exception):
-    """A glossary source cannot be read. ``str()`` names the file (and line) and how to fix it."""
+    """A glossary source cannot be read. ``str()`` names the file (and line) and how to fix it.
 
-    def __init__(self, message: str, path: str, line: int | None = None) -> None:
+    ``code`` is its stable finding code (:mod:`..codes`): ``unreadable-source`` for a file that
+    cannot be read as a glossary, ``bad-source-entry`` for an entry of ``source`` that names no
+    file or an unknown format. Like a problem's, it is data: ``str()`` does not show it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        path: str,
+        line: int | None = None,
+        *,
+        code: str = codes.UNREADABLE_SOURCE,
+    ) -> None:
         self.message = message
         self.path = path
         self.line = line
+        self.code = code
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
 
@@ -86,13 +100,18 @@ def _decode(raw: bytes, written: str) -> str:
     """
     for signature, what in _SIGNATURES:
         if raw.startswith(signature):
-            raise SourceError(f"is not UTF-8 text: it is {what}; {_TEXT_FILES}", written)
+            raise SourceError(
+                f"is not UTF-8 text: it is {what}; {_TEXT_FILES}",
+                written,
+                code=codes.UNREADABLE_SOURCE,
+            )
     for bom, encoding in _OTHER_BOMS:
         if raw.startswith(bom):
             raise SourceError(
                 f"is not UTF-8 text: it is {encoding} text (it starts with a {encoding} "
                 f"byte-order mark); re-save it as UTF-8 ({_TEXT_FILES})",
                 written,
+                code=codes.UNREADABLE_SOURCE,
             )
     nul = raw.find(b"\x00")
     if nul >= 0:  # no text file holds one; binary files and UTF-16 without a mark do
@@ -102,6 +121,7 @@ def _decode(raw: bytes, written: str) -> str:
             f"binary files and UTF-16 text do; {_TEXT_FILES}",
             written,
             line,
+            code=codes.UNREADABLE_SOURCE,
         )
     try:
         return raw.decode("utf-8-sig")
@@ -113,6 +133,7 @@ def _decode(raw: bytes, written: str) -> str:
             "as CP949/EUC-KR or Latin-1)",
             written,
             line,
+            code=codes.UNREADABLE_SOURCE,
         ) from None
 
 
@@ -142,19 +163,24 @@ def _not_there(exc: OSError, written: str, absolute: str) -> SourceError:
                 f"is a loop of symbolic links ({hops}): no file at the end of it; point "
                 "'source' at the glossary file itself, or fix the links",
                 written,
+                code=codes.UNREADABLE_SOURCE,
             )
         return SourceError(
             f"is a broken symbolic link ({hops}): its target does not exist; fix the link, "
             "or point 'source' at the glossary file itself",
             written,
+            code=codes.UNREADABLE_SOURCE,
         )
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return SourceError(
             f"file not found (looked for {absolute}; paths in 'source' are relative to the "
             "folder of mkdocs.yml)",
             written,
+            code=codes.UNREADABLE_SOURCE,
         )
-    return SourceError(f"cannot be read: {exc.strerror} ({absolute})", written)
+    return SourceError(
+        f"cannot be read: {exc.strerror} ({absolute})", written, code=codes.UNREADABLE_SOURCE
+    )
 
 
 def _read(written: str, absolute: str) -> str:
@@ -172,12 +198,14 @@ def _read(written: str, absolute: str) -> str:
             f"is a directory ({absolute}); 'source' takes glossary files, "
             "for example docs/glossary.md (list several files to merge them)",
             written,
+            code=codes.UNREADABLE_SOURCE,
         )
     if not stat.S_ISREG(st.st_mode):
         raise SourceError(
             f"is not a regular file ({absolute} is a named pipe, a socket or a device); "
             f"{_TEXT_FILES}",
             written,
+            code=codes.UNREADABLE_SOURCE,
         )
     try:
         with open(absolute, "rb") as fh:
@@ -187,6 +215,7 @@ def _read(written: str, absolute: str) -> str:
             f"cannot be read: {exc.strerror} ({absolute}); check that the user running "
             "mkdocs may read it",
             written,
+            code=codes.UNREADABLE_SOURCE,
         ) from None
     return _decode(raw, written)
 
@@ -213,6 +242,7 @@ def _detect(path: str, text: str) -> tuple[Format, Reader | None]:
         "abbreviation lines ('*[HTML]: Hyper Text Markup Language'). Force one with "
         "'source: [{path: ..., format: headings|deflist|data|abbr}]'",
         path,
+        code=codes.UNREADABLE_SOURCE,
     )
 
 
@@ -254,7 +284,7 @@ def parse_text(text: str, path: str, fmt: Format | None = None) -> Parsed:
         try:
             return data.parse(text, path, is_json=path.lower().endswith(".json"))
         except data.DataError as exc:
-            raise SourceError(exc.message, path, exc.line) from None
+            raise SourceError(exc.message, path, exc.line, code=codes.UNREADABLE_SOURCE) from None
     if reader is not None:
         return reader()
     return _PARSERS[fmt](text, path)
@@ -265,9 +295,13 @@ def _item(item: SourceItem) -> tuple[str, Format | None]:
         return item, None
     path, fmt = item.get("path"), item.get("format")
     if not isinstance(path, str) or not path.strip():
-        raise SourceError("a source mapping needs a 'path'", str(item))
+        raise SourceError("a source mapping needs a 'path'", str(item), code=codes.BAD_SOURCE_ENTRY)
     if fmt is not None and fmt not in FORMATS:
-        raise SourceError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}", path)
+        raise SourceError(
+            f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
+            path,
+            code=codes.BAD_SOURCE_ENTRY,
+        )
     return path, fmt
 
 
@@ -290,7 +324,11 @@ def load(items: Sequence[SourceItem], config_dir: str) -> Glossary:
         real = os.path.realpath(absolute)  # a symbolic link to a listed file is that file
         if real in seen:
             problems.append(
-                Problem(f"listed twice in 'source' (as '{seen[real]}'); read once", written)
+                Problem(
+                    f"listed twice in 'source' (as '{seen[real]}'); read once",
+                    written,
+                    code=codes.LISTED_TWICE,
+                )
             )
             continue
         seen[real] = written
@@ -302,10 +340,13 @@ def load(items: Sequence[SourceItem], config_dir: str) -> Glossary:
                     "the file is empty: no terms are read from it; add terms, or remove it "
                     "from 'source'",
                     written,
+                    code=codes.EMPTY_SOURCE,
                 )
             )
         elif not parsed.terms:
-            parsed.problems.append(Problem("no terms found in this glossary source", written))
+            parsed.problems.append(
+                Problem("no terms found in this glossary source", written, code=codes.NO_TERMS)
+            )
         terms += parsed.terms
         problems += parsed.problems
         sources.append(written)

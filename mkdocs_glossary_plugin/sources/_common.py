@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .. import codes
 from ..model import Problem, Term, match_key
 
 __all__ = [
@@ -68,6 +69,7 @@ def split_front_matter(lines: list[str], path: str) -> tuple[list[str], str | No
             "its title is not used",
             path,
             line,
+            code=codes.FRONT_MATTER,
         )
         return body, None, [problem]
     title = meta.get("title") if isinstance(meta, dict) else None

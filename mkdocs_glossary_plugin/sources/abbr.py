@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import codes
 from ..model import Problem, Term
 from ._common import Parsed, split_lines
 
@@ -47,7 +48,10 @@ def parse(text: str, path: str) -> Parsed:
         if not m:
             result.problems.append(
                 Problem(
-                    "not an abbreviation line ('*[ABBR]: expansion'); it is ignored", path, i + 1
+                    "not an abbreviation line ('*[ABBR]: expansion'); it is ignored",
+                    path,
+                    i + 1,
+                    code=codes.NOT_ABBREVIATION,
                 )
             )
             continue

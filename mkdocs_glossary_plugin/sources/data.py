@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from .. import codes
 from ..languages import is_language_code
 from ..model import Problem, Term, match_key
 from ._common import Parsed, dedupe_aliases
@@ -261,7 +262,10 @@ def _entry(
     for key, dup_line in getattr(item, "duplicates", []):
         problems.append(
             Problem(
-                f"the key '{key}' appears twice in {label}; the last one counts", path, dup_line
+                f"the key '{key}' appears twice in {label}; the last one counts",
+                path,
+                dup_line,
+                code=codes.DUPLICATE_KEY,
             )
         )
     for key in item:
@@ -272,6 +276,7 @@ def _entry(
                     f"{', '.join(KEYS)})",
                     path,
                     at(str(key)),
+                    code=codes.UNKNOWN_KEY,
                 )
             )
     translations = _translations(item, label, at)
@@ -391,6 +396,7 @@ def parse(text: str, path: str, *, is_json: bool = False) -> Parsed:
                     "the last definition counts",
                     path,
                     dup_line,
+                    code=codes.DUPLICATE_TERM,
                 )
             )
         return result

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .. import codes
 from ..model import Problem, Term
 from ._common import Parsed, dedupe_aliases, fence_mask, plain_text, split_front_matter, split_lines
 
@@ -97,7 +98,12 @@ def _scan(text: str, path: str) -> Parsed:
                 last.definition = f"{last.definition}\n\n{definition}".strip("\n")
             else:
                 result.problems.append(
-                    Problem("a definition (':') without a term line before it", path, i + 1)
+                    Problem(
+                        "a definition (':') without a term line before it",
+                        path,
+                        i + 1,
+                        code=codes.DEFINITION_WITHOUT_TERM,
+                    )
                 )
             para, blanks, i = [], 0, nxt
             continue

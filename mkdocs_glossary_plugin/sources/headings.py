@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import codes
 from ..model import Problem, Term
 from ._common import Parsed, dedupe_aliases, fence_mask, plain_text, split_front_matter, split_lines
 
@@ -357,7 +358,14 @@ def read(layout: Layout) -> Parsed:
             continue
         display, name, aliases, explicit_id = _parse_heading_text(h.text)
         if not name:
-            result.problems.append(Problem("a term heading without text", path, h.index + 1))
+            result.problems.append(
+                Problem(
+                    "a term heading without text",
+                    path,
+                    h.index + 1,
+                    code=codes.EMPTY_TERM_HEADING,
+                )
+            )
             continue
         result.terms.append(
             Term(
@@ -380,6 +388,7 @@ def read(layout: Layout) -> Parsed:
                 path,
                 index + 1,
                 level="info",
+                code=codes.TEXT_OUTSIDE_TERMS,
             )
         )
     return result

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urljoin
 
+from .. import codes
 from ..marks import sub_last_marked, sub_marked
 from ..model import Glossary, Problem, Term
 from ..urls import relative_url
@@ -266,6 +267,7 @@ class Payloads:
                     f"({type(exc).__name__}: {exc}); its tooltip shows the name only",
                     term.path or None,
                     term.line or None,
+                    code=codes.SUMMARY_NOT_RENDERED,
                 )
             )
             summary = ""
