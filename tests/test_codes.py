@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_glossary_plugin import codes
+from mkdocs_glossary_plugin.cli.findings import finding_of, unreadable
 from mkdocs_glossary_plugin.model import Problem
 from mkdocs_glossary_plugin.options import WarnCodeSpec
 from mkdocs_glossary_plugin.sources import SourceError
@@ -95,3 +96,15 @@ def test_the_code_is_data_not_text() -> None:
     error = SourceError("file not found", "g.md", code=codes.UNREADABLE_SOURCE)
     assert str(error) == "g.md: file not found"
     assert error.code == "unreadable-source"
+
+
+def test_the_command_line_takes_the_code_from_the_problem() -> None:
+    """A finding's code and hint come from the problem, whatever its message says: rewording
+    a message (here, one that reads like another finding) keeps its code."""
+    reworded = Problem("the term 'API' has no definition", "g.md", 2, "info", code=codes.SAME_ID)
+    finding = finding_of(reworded)
+    assert (finding.code, finding.hint) == ("same-id", codes.CODES["same-id"].hint)
+    assert (finding.file, finding.line, finding.level) == ("g.md", 2, "info")
+    error = unreadable(SourceError("needs a 'path'", "{}", code=codes.BAD_SOURCE_ENTRY))
+    assert (error.code, error.level) == ("bad-source-entry", "error")
+    assert error.hint == codes.CODES["bad-source-entry"].hint
