@@ -273,7 +273,7 @@ def test_nested_builds_compile_one_matcher_per_glossary_and_leak_nothing(
     and each build's pages link to its own language's index."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    from mkdocs_glossary_plugin import session as session_module
+    from mkdocs_glossary_plugin import language_state as session_module  # compiles each matcher
 
     compiled: list[int] = []
     real = session_module.Matcher

@@ -16,7 +16,7 @@ tooltips, takes the definitions' leads out of the rendered pages (``extract_lead
 
 from __future__ import annotations
 
-from .backlinks import BACKLINKS_ATTR, backlinks_by_term, fill_backlinks
+from .backlinks import BACKLINKS_ATTR, backlink_links, backlinks_by_term, fill_backlinks
 from .layout import (
     SPLIT_THRESHOLD,
     IndexLayout,
@@ -53,6 +53,7 @@ __all__ = [
     "IndexRenderState",
     "LocalFiles",
     "PagePlan",
+    "backlink_links",
     "backlinks_by_term",
     "bar_letters",
     "build_pages",

@@ -9,9 +9,11 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-__all__ = ["BACKLINKS_ATTR", "backlinks_by_term", "fill_backlinks", "placeholder"]
+from ..urls import relative_url
+
+__all__ = ["BACKLINKS_ATTR", "backlink_links", "backlinks_by_term", "fill_backlinks", "placeholder"]
 
 BACKLINKS_ATTR = "data-glossary-backlinks"
 _BACKLINKS_RE = re.compile(
@@ -46,6 +48,36 @@ def backlinks_by_term(
         for term_id in dict.fromkeys(usage[src]):
             out.setdefault(term_id, []).append(src)
     return out
+
+
+def backlink_links(
+    entries: Iterable[str],
+    by_term: Mapping[str, Sequence[str]],
+    index_url: str,
+    link: Callable[[str], tuple[str | None, str] | None],
+) -> dict[str, list[tuple[str, str]]]:
+    """The ``(title, URL relative to index_url)`` of the pages mentioning each entry's term
+    (``entries``: the term ids of one index page, in order), for ``fill_backlinks``.
+
+    ``link(src)``: a page's title (None: use its path) and URL, None when it is no page. Each
+    page is asked once: a split index of thousands of terms stays linear in the mentions.
+    """
+    targets: dict[str, tuple[str, str] | None] = {}
+    links: dict[str, list[tuple[str, str]]] = {}
+    for term_id in entries:
+        if term_id not in by_term:
+            continue
+        items = links[term_id] = []
+        for s in by_term[term_id]:
+            if s not in targets:
+                found = link(s)
+                targets[s] = (
+                    None if found is None else (found[0] or s, relative_url(found[1], index_url))
+                )
+            target = targets[s]
+            if target is not None:
+                items.append(target)
+    return links
 
 
 def fill_backlinks(content: str, links: Mapping[str, Sequence[tuple[str, str]]], label: str) -> str:
