@@ -144,7 +144,7 @@ def test_the_glossary_is_read_once_and_again_after_an_edit(
         reads.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("mkdocs_glossary_plugin.session.load", counting)
+    monkeypatch.setattr("mkdocs_glossary_plugin.sources.cache.load", counting)  # the one read
     for page in ("a/", "b/", "c/d/"):
         convert(project, page_url=page, index_url="glossary/")
     assert len(reads) == 1
