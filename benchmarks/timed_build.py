@@ -172,7 +172,7 @@ def _time_search() -> None:
 #: Parts of the build session that do only index-page work, run from site-wide hooks (on_config,
 #: on_files, on_env) rather than while an index page renders: the index layout, the index pages'
 #: Markdown and the files they replace, their backlinks. Their time is the index's, not linking's.
-INDEX_WORK = ("make_layout", "Session.plan_files", "Session._fill_backlinks")
+INDEX_WORK = ("make_layout", "Session.plan_files", "fill_index_backlinks")
 
 
 def _timed_index(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -36,11 +36,7 @@ from .index import (
     IndexRenderState,
     LocalFiles,
     PagePlan,
-    backlink_links,
-    backlinks_by_term,
     check_index_path,
-    extract_leads,
-    fill_backlinks,
     fragment,
     make_layout,
 )
@@ -53,6 +49,7 @@ from .index.files import (
     merge_plans,
     plan_files,
 )
+from .index.finish import cut_leads, fill_index_backlinks
 from .language_state import LanguageContexts, language_plan
 from .languages import LanguagePlan, fallback_problems
 from .matching import Matcher
@@ -447,34 +444,19 @@ class Session:
             self._local.problems.clear()
         out = {src: content for src, (content, _) in rendered.items()}
         if self.options.index.backlinks and self._plans:
-            self._fill_backlinks(out, rendered, pages, link)
+            usage = self.state.usage if self.state is not None else {}
+            if self._plan is not None and self._plan.build is None:  # this language's pages
+                language_of, current = self._plan.language_of, self._langs.current
+                usage = {src: ids for src, ids in usage.items() if language_of(src) == current}
+            label = strings_for(self._language).get("used_on", "Used on")
+            order = [*self._nav_order, *pages]
+            fill_index_backlinks(
+                out, rendered, self._plans, usage=usage, order=order, link=link, label=label
+            )
         if self._wants_summaries():
-            for src, content in out.items():
-                out[src], leads = extract_leads(content)
-                if leads:
-                    self._summaries().add_leads(leads, rendered[src][1])
+            for found, url in cut_leads(out, rendered):
+                self._summaries().add_leads(found, url)
         return out
-
-    def _fill_backlinks(
-        self,
-        out: dict[str, str],
-        rendered: Mapping[str, tuple[str, str]],
-        pages: Sequence[str],
-        link: Callable[[str], tuple[str | None, str] | None],
-    ) -> None:
-        """Only the terms of each page are resolved, and each relative URL once per page: a
-        split index of thousands of terms stays linear in the number of mentions."""
-        usage = self.state.usage if self.state is not None else {}
-        if self._plan is not None and self._plan.build is None:  # this language's pages only
-            language_of, current = self._plan.language_of, self._langs.current
-            usage = {src: ids for src, ids in usage.items() if language_of(src) == current}
-        by_term = backlinks_by_term(usage, [*self._nav_order, *pages], skip=set(self._plans))
-        label = strings_for(self._language).get("used_on", "Used on")
-        for src, plan in self._plans.items():
-            if src in out:
-                entries = [b.term.id for b in plan.blocks if b.term is not None]
-                links = backlink_links(entries, by_term, rendered[src][1], link)
-                out[src] = fill_backlinks(out[src], links, label)
 
     # -- machine-readable glossary ---------------------------------------------------------------
 

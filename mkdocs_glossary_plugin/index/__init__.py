@@ -11,7 +11,9 @@ tooltips, takes the definitions' leads out of the rendered pages (``extract_lead
 - ``tree``: the Python-Markdown extension that turns that Markdown into the index's elements;
 - ``leads``: each definition's lead, marked in the tree and cut out for the tooltips;
 - ``backlinks``: the pages that mention each term;
-- ``media``: local files that definitions refer to, published when outside ``docs_dir``.
+- ``media``: local files that definitions refer to, published when outside ``docs_dir``;
+- ``files``: the changes to the site's files, as ``FileOp`` data the host applies;
+- ``finish``: the rendered pages made final (backlinks filled, leads cut out).
 """
 
 from __future__ import annotations
