@@ -128,6 +128,9 @@ class Session:
         glossary = self.glossary = self._load(options, site)
         for other in self._sources.read.values():
             self.problems += other.problems
+        # Plan from the options alone: a rebuild (``mkdocs serve``) must not take the language
+        # the previous build ended on for the default one.
+        self._plan = None
         plan, problems = language_plan(
             self._sources.read, options, site.language_build, self._choose_language
         )

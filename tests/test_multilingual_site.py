@@ -433,3 +433,22 @@ def test_a_language_mapping_without_language_pages_builds_the_default_language_o
     assert not (site / "ko").exists()
     assert _links(html_of(site, ""))["Dropout"] == ("dropout", "glossary/#dropout")
     assert not any("have no 'ko' version" in line for line in build_log(site))
+
+
+def test_a_rebuild_with_language_folders_keeps_the_default_language(tmp_path: Path) -> None:
+    """``mkdocs serve`` rebuilds with the same plugin. With the ``languages`` option, the second
+    build must choose the default language as the first did, not the language of the last page
+    the first build worked on: English pages keep English links and tooltips. The first build
+    is left with Korean current (as when its last page is Korean) before the rebuild. Catches a
+    session that reads its previous build's current language while planning the next."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    def rebuild_after_a_korean_page(config: Any) -> None:
+        config.plugins["glossary"].session._switch("ko")
+        mkdocs_build(config)
+
+    files, config = LAYOUTS["languages option"]
+    site = build(tmp_path, files, config, after_build=rebuild_after_a_korean_page)
+    assert _links(html_of(site, ""))["Dropout"] == ("dropout", "glossary/#dropout")
+    assert _summary(html_of(site, ""), "dropout").startswith("Randomly")
+    assert _summary(html_of(site, "ko/"), "dropout").startswith("학습 중에")
