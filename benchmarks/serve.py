@@ -111,8 +111,10 @@ def settle(server: Server, timeout: float, quiet: float = 1.5) -> None:
     rebuild an earlier edit started."""
 
     def counts() -> tuple[int, int]:
+        # Every rebuild of ``mkdocs serve`` starts with "Detected file changes" and ends with
+        # "Reloading browsers" (its "Documentation built" line is not written every time).
         log = server.log.read_text("utf-8", "replace")
-        return log.count("Building documentation"), log.count("Documentation built")
+        return log.count("Detected file changes"), log.count("Reloading browsers")
 
     start = time.perf_counter()
     last, since = counts(), time.perf_counter()

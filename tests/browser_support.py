@@ -117,3 +117,30 @@ def blend(
         fg[1] * a + bg[1] * (1 - a),
         fg[2] * a + bg[2] * (1 - a),
     )
+
+
+def assert_popup_readable(page: Any, scheme: str) -> None:
+    """The open popup on ``page`` under the palette ``scheme`` (``default``/``slate``): its
+    background is opaque, dark when the page's is dark (the palette really switched, and the
+    popup with it), and its name and body have a contrast of at least 4.5:1 (WCAG AA)."""
+    colours = page.evaluate(
+        """() => {
+        const num = c => c.match(/[\\d.]+/g).map(Number);
+        const pop = document.querySelector('.glossary-popup');
+        const s = e => getComputedStyle(e);
+        return {
+          bg: num(s(pop).backgroundColor),
+          page: num(s(document.body).backgroundColor),
+          name: num(s(pop.querySelector('.glossary-popup__name')).color),
+          body: num(s(pop.querySelector('.glossary-popup__body')).color),
+        };
+    }"""
+    )
+    bg = colours["bg"]
+    assert len(bg) == 3 or bg[3] == 1, f"popup background must be opaque: {bg}"
+    if scheme == "slate":
+        assert sum(bg[:3]) < 200 and sum(colours["page"][:3]) < 200, colours
+    for key in ("name", "body"):
+        fg = colours[key] if len(colours[key]) == 4 else [*colours[key], 1]
+        ratio = contrast_ratio(blend(tuple(fg), tuple(bg[:3])), tuple(bg[:3]))
+        assert ratio >= 4.5, f"{scheme} {key}: {ratio:.2f}"
