@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from matcher_corpus import corpus
 
 from mkdocs_glossary_plugin.matching import Matcher, canonical, script_class
 from mkdocs_glossary_plugin.matching import automaton as matcher
@@ -246,18 +247,7 @@ GLUE = ["", " ", "-", "\u2010", "  ", "\n", "_", "s", "는", "를", "이다", ",
 
 
 def _corpus(rng: random.Random) -> tuple[list[Term], list[str]]:
-    keys: set[str] = set()
-    while len(keys) < 30:
-        words = rng.choices(KEY_WORDS, k=rng.randint(1, 3))
-        seps = rng.choices(["", " ", "-", "\u2011"], k=len(words) - 1)
-        keys.add(words[0] + "".join(s + w for s, w in zip(seps, words[1:], strict=True)))
-    terms = [Term(k, id=f"t{i}") for i, k in enumerate(sorted(keys))]
-    mentions = [t.name for t in terms] + KEY_WORDS
-    flows = [
-        "".join(rng.choice(mentions) + rng.choice(GLUE) for _ in range(rng.randint(1, 30)))
-        for _ in range(200)
-    ]
-    return terms, flows
+    return corpus(rng, KEY_WORDS, GLUE)
 
 
 @pytest.mark.parametrize("seed", range(6))
