@@ -456,21 +456,29 @@ def _group_heading(name: str) -> str:
     return first.upper()
 
 
-def glossary_markdown(terms: Sequence[GenTerm]) -> str:
-    """The glossary file, grouped and sorted like the seed (Latin letters first, then Hangul)."""
+def _grouped(terms: Sequence[GenTerm]) -> list[tuple[str, list[GenTerm]]]:
+    """The terms by group heading, groups and terms in the seed's order (Latin letters first,
+    then Hangul; terms by case-folded name)."""
     groups: dict[str, list[GenTerm]] = {}
     for term in terms:
         groups.setdefault(_group_heading(term.name), []).append(term)
     order = sorted(groups, key=lambda g: (_is_hangul(g) or "\u3131" <= g <= "\u314e", g))
+    return [
+        (group, sorted(groups[group], key=lambda t: (t.name.casefold(), t.name))) for group in order
+    ]
+
+
+def glossary_markdown(terms: Sequence[GenTerm]) -> str:
+    """The glossary file, grouped and sorted like the seed (Latin letters first, then Hangul)."""
     out = [
         "---",
         "title: 벤치마크 용어집",
         "categories: [용어]",
         "---",
     ]
-    for group in order:
+    for group, members in _grouped(terms):
         out += [f"## {group}", ""]
-        for term in sorted(groups[group], key=lambda t: (t.name.casefold(), t.name)):
+        for term in members:
             heading = f"#### * {term.name}"
             if term.aliases:
                 heading += f" ({', '.join(term.aliases)})"
@@ -775,6 +783,7 @@ class Site:
     pages: list[str]
     terms: list[GenTerm]
     plain_config: Path | None = None  # without the plugin, the glossary as one ordinary page
+    plain_pages_config: Path | None = None  # without the plugin, one ordinary page per group
 
 
 GLOSSARY_FORMATS = ("md", "yaml")
@@ -797,13 +806,42 @@ def glossary_yaml(terms: Sequence[GenTerm]) -> str:
     return str(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100))
 
 
-def _plain_docs(out: Path, docs: Path, glossary_md: str) -> Path:
-    """``docs-plain/``: every entry of ``docs/`` (symlinked: MkDocs follows links) plus the
-    glossary as one ordinary page, ``glossary.md``, at the URL of the plugin's index page.
+def plain_group_pages(terms: Sequence[GenTerm]) -> dict[str, str]:
+    """The glossary as ordinary Markdown pages laid out like the plugin's split index: an
+    overview ``glossary/index.md`` linking the groups, and one page per group
+    (``glossary/a/index.md``, ``glossary/ㄱ/index.md``) with each entry as an ``###`` heading, its
+    aliases as a line of text and its definition's Markdown as it is.
 
-    Why: the plain-page control is the same site with the same definitions rendered by MkDocs
-    alone, so (ours − plain) is what the plugin adds beyond publishing the definitions."""
-    plain = out / "docs-plain"
+    Why: the split index is one page per group by contract, and every page of a site costs its
+    template and navigation. This control publishes the same definitions on the same number of
+    pages with MkDocs alone, so (ours − plain pages) is what the plugin adds beyond the pages an
+    author would have written by hand; the plugin cannot be cheaper than this floor."""
+    grouped = _grouped(terms)
+    title = "벤치마크 용어집"
+    overview = [f"# {title}", ""]
+    pages: dict[str, str] = {}
+    for group, members in grouped:
+        folder = group.lower()  # the plugin's group page URLs: glossary/a/, glossary/ㄱ/
+        overview.append(f"- [{group}]({folder}/index.md) – {len(members)}")
+        lines = [f"# {title} – {group}", "", f"## {group}", ""]
+        for term in members:
+            lines += [f"### {term.name}", ""]
+            if term.aliases:
+                lines += [f"Also: {', '.join(term.aliases)}", ""]
+            if term.definition:
+                lines += [term.definition.removeprefix(": "), ""]
+        pages[f"glossary/{folder}/index.md"] = "\n".join(lines)
+    pages["glossary/index.md"] = "\n".join(overview) + "\n"
+    return pages
+
+
+def _plain_docs(out: Path, docs: Path, name: str, files: dict[str, str]) -> Path:
+    """``out/name/``: every entry of ``docs/`` (symlinked: MkDocs follows links) plus ``files``
+    (path in the docs folder -> Markdown): the glossary published without the plugin.
+
+    Why: a plain control is the same site with the same definitions rendered by MkDocs alone, so
+    (ours − plain) is what the plugin adds beyond publishing the definitions."""
+    plain = out / name
     if plain.exists():
         shutil.rmtree(plain)
     plain.mkdir()
@@ -816,7 +854,10 @@ def _plain_docs(out: Path, docs: Path, glossary_md: str) -> Path:
                 shutil.copytree(entry, target)
             else:
                 shutil.copyfile(entry, target)
-    (plain / "glossary.md").write_text(glossary_md, encoding="utf-8")
+    for path, text in files.items():
+        target = plain / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     return plain
 
 
@@ -828,13 +869,16 @@ def generate_site(
     seed: int,
     prune: bool = False,
     plain: bool = False,
+    plain_pages: bool = False,
     one_group: bool = False,
     glossary_format: str = "md",
 ) -> Site:
     """Write the site into ``out`` (its ``docs/`` is replaced) and describe it.
 
     ``prune``: Material's ``navigation.prune`` in every config; ``plain``: also the plain-page
-    control (``mkdocs-plain.yml``, ``docs-plain/``); ``one_group``: every term in one index group;
+    control (``mkdocs-plain.yml``, ``docs-plain/``); ``plain_pages``: also the plain-pages control
+    (``mkdocs-plain-pages.yml``, ``docs-plain-pages/``: one ordinary page per index group, see
+    :func:`plain_group_pages`); ``one_group``: every term in one index group;
     ``glossary_format``: ``md`` (``glossary.md``) or ``yaml`` (``glossary.yml``) for the plugin."""
     if terms < 1:
         raise ValueError("--terms must be at least 1")
@@ -868,10 +912,17 @@ def generate_site(
     control.write_text(config_yaml(with_plugin=False, prune=prune), encoding="utf-8")
     site = Site(out, config, control, paths, glossary)
     if plain:
-        _plain_docs(out, docs, markdown)
+        _plain_docs(out, docs, "docs-plain", {"glossary.md": markdown})
         site.plain_config = out / "mkdocs-plain.yml"
         site.plain_config.write_text(
             config_yaml(with_plugin=False, prune=prune, docs_dir="docs-plain"), encoding="utf-8"
+        )
+    if plain_pages:
+        _plain_docs(out, docs, "docs-plain-pages", plain_group_pages(glossary))
+        site.plain_pages_config = out / "mkdocs-plain-pages.yml"
+        site.plain_pages_config.write_text(
+            config_yaml(with_plugin=False, prune=prune, docs_dir="docs-plain-pages"),
+            encoding="utf-8",
         )
     return site
 
@@ -885,6 +936,11 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
         "--plain",
         action="store_true",
         help="also the plain-page control: the site plus the glossary as one ordinary page",
+    )
+    parser.add_argument(
+        "--plain-pages",
+        action="store_true",
+        help="also the plain-pages control: the glossary as one ordinary page per index group",
     )
     parser.add_argument(
         "--one-group", action="store_true", help="every term in one index group (N)"
@@ -923,6 +979,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             terms=args.terms,
             seed=args.seed,
             plain=args.plain,
+            plain_pages=args.plain_pages,
             **site_options(args),
         )
     except ValueError as exc:

@@ -26,6 +26,10 @@ Controls and sizes (flags shared with ``benchmarks.generate``):
   Markdown page, no plugin (``mkdocs-plain.yml``). Beside the no-glossary control it tells what
   the plugin costs beyond publishing the same definitions; sequentially it is a third build per
   repetition, side by side a second pair (plain, without) per repetition;
+- ``--plain-pages`` adds the *plain-pages* control: the same definitions as one ordinary page per
+  index group (``glossary/a/``, …, ``mkdocs-plain-pages.yml``), laid out like the plugin's split
+  index, no plugin: the floor of what publishing them on that many pages costs with MkDocs alone
+  (each page pays its template and navigation), run like ``--plain``;
 - ``--prune`` turns on Material's ``navigation.prune`` on every side (the 2,000-page rows);
 - ``--one-group`` puts every term in one index group (the 50,000-term row), ``--glossary-format
   yaml`` gives the plugin a YAML source (the start-up row: ``--pages 1 --terms 1000``);
@@ -91,6 +95,8 @@ class Result:
     no_tooltips: list[Build] = field(default_factory=list)
     plain: list[Build] = field(default_factory=list)  # the plain-page control
     plain_control: list[Build] = field(default_factory=list)  # the no-glossary build paired with it
+    plain_pages: list[Build] = field(default_factory=list)  # the plain-pages control
+    plain_pages_control: list[Build] = field(default_factory=list)  # paired with plain_pages
     hot_spots: list[list[HotSpot]] = field(default_factory=list)  # by own, by cumulative
 
     # -- whole build ---------------------------------------------------------------------------
@@ -101,6 +107,11 @@ class Result:
     def plain_ratios(self) -> list[float]:
         """plain / without, each plain build against the control build of its own pair."""
         return [p.wall / c.wall for p, c in zip(self.plain, self.plain_control, strict=False)]
+
+    def plain_pages_ratios(self) -> list[float]:
+        """plain pages / without, each against the control build of its own pair."""
+        pairs = zip(self.plain_pages, self.plain_pages_control, strict=False)
+        return [p.wall / c.wall for p, c in pairs]
 
     def with_over_plain(self) -> list[float]:
         """(with / without) / (plain / without), repetition by repetition."""
@@ -135,8 +146,9 @@ def index_cost(b: Build) -> float:
 
 
 def plain_page_cost(b: Build) -> float:
-    """Rendering + templating the plain-page control's glossary page (``glossary.md``, which the
-    timing wrapper files under ``index``): the definitions published by MkDocs alone."""
+    """Rendering + templating a plain control's glossary page or pages (``glossary.md``,
+    ``glossary/…``, which the timing wrapper files under ``index``): the definitions published by
+    MkDocs alone."""
     return float(b.inside["render"]["index"] + b.inside["template"]["index"])
 
 
@@ -340,7 +352,13 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
     site = work / f"m{terms}"
     options = site_options(args)
     generated = generate_site(
-        site, pages=args.pages, terms=terms, seed=args.seed, plain=args.plain, **options
+        site,
+        pages=args.pages,
+        terms=terms,
+        seed=args.seed,
+        plain=args.plain,
+        plain_pages=args.plain_pages,
+        **options,
     )
     no_tooltips = site / "mkdocs-no-tooltips.yml"
     source = "glossary.yml" if args.glossary_format == "yaml" else "glossary.md"
@@ -362,6 +380,8 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
         kinds.append(("no_tooltips", no_tooltips))
     if generated.plain_config is not None:
         kinds.append(("plain", generated.plain_config))
+    if generated.plain_pages_config is not None:
+        kinds.append(("plain_pages", generated.plain_pages_config))
     result = Result(terms=terms, pages=len(generated.pages))
     if not args.no_warmup:
         for _, config in kinds:  # warm-up: bytecode, file cache, Material's template cache
@@ -375,12 +395,20 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
                 p, pc = build_pair(generated.plain_config, generated.control_config, site, rep)
                 result.plain.append(p)
                 result.plain_control.append(pc)
+            if generated.plain_pages_config is not None:
+                p, pc = build_pair(
+                    generated.plain_pages_config, generated.control_config, site, rep
+                )
+                result.plain_pages.append(p)
+                result.plain_pages_control.append(pc)
         else:
             for kind, config in kinds:
                 b = build_once(config, out)
                 getattr(result, "with_" if kind == "with" else kind).append(b)
             if generated.plain_config is not None:
                 result.plain_control.append(result.without[-1])
+            if generated.plain_pages_config is not None:
+                result.plain_pages_control.append(result.without[-1])
         w = result.with_[-1]
         p = w.inside["plugin"]
         print(
@@ -390,6 +418,7 @@ def run_m(args: argparse.Namespace, terms: int, work: Path) -> Result:
             f", index {p['index']:.2f}s, global {p['global']:.2f}s"
             f"; index pages {index_cost(w):.2f}s"
             + (f" | plain {result.plain[-1].wall:.2f}s" if result.plain else "")
+            + (f" | plain pages {result.plain_pages[-1].wall:.2f}s" if result.plain_pages else "")
             + f" | RSS with {w.rss:.0f} MB, without {result.without[-1].rss:.0f} MB"
             f" | load {os.getloadavg()[0]:.1f}",
             file=sys.stderr,
@@ -533,6 +562,30 @@ def controls_table(results: Sequence[Result]) -> str:
             f"| {fmt(r.with_over_plain(), '.3f')} | {fmt([index_cost(b) for b in r.with_])} "
             f"| {fmt([plain_page_cost(b) for b in r.plain])} |"
         )
+    if any(r.plain_pages for r in results):
+        lines += [
+            "",
+            "Against the plain-pages control (medians; the same definitions as one ordinary page "
+            "per index group, no plugin: the floor for a split index):",
+            "",
+            "| M terms | plain pages (s) | plain pages ratio | with ratio | with / plain pages "
+            "| plain pages − without (s) | their glossary pages (s) | our index pages (s) |",
+            "|" + "---:|" * 8,
+        ]
+        for r in results:
+            if not r.plain_pages:
+                continue
+            over = [w / p for w, p in zip(r.ratios(), r.plain_pages_ratios(), strict=False)]
+            minus = [
+                p.wall - c.wall for p, c in zip(r.plain_pages, r.plain_pages_control, strict=False)
+            ]
+            lines.append(
+                f"| {r.terms:,} | {fmt([b.wall for b in r.plain_pages])} "
+                f"| {fmt(r.plain_pages_ratios(), '.3f')} | {fmt(r.ratios(), '.3f')} "
+                f"| {fmt(over, '.3f')} | {fmt(minus)} "
+                f"| {fmt([plain_page_cost(b) for b in r.plain_pages])} "
+                f"| {fmt([index_cost(b) for b in r.with_])} |"
+            )
     lines += [
         "",
         "Peak memory (max RSS of each build process, MB; medians):",
@@ -562,6 +615,11 @@ def controls_table(results: Sequence[Result]) -> str:
                 f"- M={r.terms:,}, with / plain: "
                 + ", ".join(f"{x:.3f}" for x in r.with_over_plain())
             )
+        if r.plain_pages:
+            lines.append(
+                f"- M={r.terms:,}, plain pages / without: "
+                + ", ".join(f"{x:.3f}" for x in r.plain_pages_ratios())
+            )
     if len(results) > 1:
         first = results[0]
         base = first.median_inside(linking_per_page)
@@ -581,6 +639,7 @@ def command_line(args: argparse.Namespace) -> str:
     flags = (
         ("side_by_side", "--side-by-side"),
         ("plain", "--plain"),
+        ("plain_pages", "--plain-pages"),
         ("prune", "--prune"),
         ("one_group", "--one-group"),
         ("no_warmup", "--no-warmup"),
@@ -623,6 +682,8 @@ def write_json(path: Path, results: Sequence[Result]) -> None:
             "no_tooltips": [vars(b) for b in r.no_tooltips],
             "plain": [vars(b) for b in r.plain],
             "plain_control": [vars(b) for b in r.plain_control],
+            "plain_pages": [vars(b) for b in r.plain_pages],
+            "plain_pages_control": [vars(b) for b in r.plain_pages_control],
             "hot_spots": [[vars(h) for h in spots] for spots in r.hot_spots],
         }
         for r in results

@@ -328,8 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.reps < 1:
         parser.error("--reps must be at least 1")
-    if args.plain or args.one_group:
-        parser.error("--plain and --one-group are for benchmarks.run, not serve")
+    if args.plain or args.plain_pages or args.one_group:
+        parser.error("--plain, --plain-pages and --one-group are for benchmarks.run, not serve")
     work = args.work or Path(tempfile.mkdtemp(prefix="glossary-serve-"))
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     try:

@@ -229,6 +229,46 @@ def test_plain_page_control_is_the_site_plus_the_glossary_as_a_page(tmp_path: Pa
     assert not (tmp_path / "docs" / "glossary.md").exists()
 
 
+def test_plain_pages_control_has_the_split_index_pages_and_definitions(tmp_path: Path) -> None:
+    # The plain-pages control is the floor of a split index: the same group pages (URLs) as the
+    # plugin makes, each holding its group's entries with their definitions, no plugin. Catches a
+    # control that drifts from the plugin's layout (other folders, a missing group, lost entries).
+    site = generate_site(tmp_path, pages=2, terms=600, seed=1, plain_pages=True)
+    assert site.plain_pages_config is not None
+    config = _yaml(site.plain_pages_config)
+    assert config["plugins"] == ["search"]
+    assert config["docs_dir"] == "docs-plain-pages"
+    ours, plain = tmp_path / "ours", tmp_path / "plain"
+    for config_path, out in ((site.config, ours), (site.plain_pages_config, plain)):
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_path), "-d", str(out)],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=True,
+            capture_output=True,
+        )
+
+    def pages(root: Path) -> list[str]:
+        return sorted(str(p.relative_to(root)) for p in (root / "glossary").rglob("index.html"))
+
+    assert len(pages(ours)) > 10
+    assert pages(plain) == pages(ours)
+    entries = 0
+    for page in pages(ours):
+        if page == "glossary/index.html":
+            continue  # the overview; the group pages hold the entries
+        ours_soup = BeautifulSoup((ours / page).read_text("utf-8"), "html.parser")
+        plain_soup = BeautifulSoup((plain / page).read_text("utf-8"), "html.parser")
+        names = [h.get_text().rstrip("¶") for h in ours_soup.select("h3.glossary-entry")]
+        assert [h.get_text().rstrip("¶") for h in plain_soup.select("article h3")] == names
+        entries += len(names)
+    assert entries == 600
+    # Definitions are there as Markdown rendered by MkDocs: a term's first sentence is on its page.
+    term = next(t for t in site.terms if t.definition)
+    first = term.definition.removeprefix(": ").split(" \\")[0].split("**")[0][:12]
+    assert any(first in (plain / p).read_text("utf-8") for p in pages(plain))
+
+
 def test_yaml_glossary_holds_the_same_terms(tmp_path: Path) -> None:
     # The start-up row reads a YAML glossary: the same M terms, names and aliases as the headings.
     md = generate_site(tmp_path / "md", pages=1, terms=300, seed=2)
