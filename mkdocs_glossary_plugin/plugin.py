@@ -10,6 +10,7 @@ problems through ``mkdocs.plugins.glossary`` (MkDocs counts for ``--strict`` onl
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,6 @@ from .config import GlossaryConfig
 from .extension import GlossaryExtension
 from .index import IndexExtension
 from .index.jsonld import insert_in_head
-from .markdown import EXTENSION_NAME, remove_extension
 from .model import Problem
 from .options import Options
 from .session import INDEX_CSS, TOOLTIP_CSS, TOOLTIP_JS, BuildError, Session, Site
@@ -52,6 +52,31 @@ def log_problems(problems: list[Problem]) -> None:
             log.warning(str(problem))
         else:
             log.info(str(problem))
+
+
+#: The module of the package's Markdown extension (``markdown.EXTENSION_NAME``), spelled out here:
+#: that module is the Python-Markdown and Zensical adapter, and a MkDocs build loads it (and what it
+#: pulls in) only when ``markdown_extensions`` lists it.
+EXTENSION_MODULE = "mkdocs_glossary_plugin.markdown"
+
+
+def _remove_markdown_extension(config: MkDocsConfig) -> bool:
+    """Take the package's Markdown extension out of ``markdown_extensions``: one ``mkdocs.yml``
+    for MkDocs and Zensical lists both, and MkDocs would otherwise link every page twice.
+
+    A build whose list names no such module, and in whose process it was never imported (so no
+    instance of its extension can be in the list), has nothing to take out: it does not import
+    the adapter at all. (MkDocs imports every listed extension while it validates the config;
+    the names are read too, for a host that does not.)"""
+    listed = any(
+        isinstance(ext, str) and ext.split(":")[0] == EXTENSION_MODULE
+        for ext in config.markdown_extensions
+    )
+    if not listed and sys.modules.get(EXTENSION_MODULE) is None:
+        return False
+    from .markdown import remove_extension
+
+    return remove_extension(config.markdown_extensions, config.mdx_configs)
 
 
 def _language_build(config: MkDocsConfig) -> tuple[str, str, tuple[str, ...]] | None:
@@ -107,8 +132,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return None
         # One mkdocs.yml for MkDocs and Zensical lists both: the plugin links, the extension not.
-        if remove_extension(config.markdown_extensions, config.mdx_configs):
-            log.info(f"the Markdown extension {EXTENSION_NAME} stands down: the plugin links here")
+        if _remove_markdown_extension(config):
+            log.info(
+                f"the Markdown extension {EXTENSION_MODULE} stands down: the plugin links here"
+            )
         site = Site(
             config_dir=os.path.dirname(config.config_file_path or "") or os.getcwd(),
             docs_dir=config.docs_dir,
