@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin
@@ -19,6 +20,8 @@ from urllib.parse import unquote, urljoin
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SAMPLE_GLOSSARY, Builder, content_of, html_of, page_file
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from mkdocs_glossary_plugin.index.jsonld import (
     LdTerm,
@@ -27,6 +30,7 @@ from mkdocs_glossary_plugin.index.jsonld import (
     script_element,
     script_json,
 )
+from mkdocs_glossary_plugin.publish import entry_urls, public_url
 
 pytestmark = pytest.mark.slow
 
@@ -117,6 +121,46 @@ def test_script_json_keeps_any_text_inside_the_json(text: str, reason: str) -> N
     out = script_json({"name": text})
     assert not set(out) & set("<>&\u2028\u2029"), reason
     assert json.loads(out) == {"name": text}
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab<>&\u2028\u2029"\\/\n가')), max_size=30))
+def test_script_json_is_json_with_each_unsafe_character_escaped(text: str) -> None:
+    """The escaping is exactly one ``\\uXXXX`` per unsafe character of the JSON (the oracle:
+    a pattern that replaces each one), so the bytes of the script never depend on how."""
+    plain = json.dumps({"t": text}, ensure_ascii=False, separators=(",", ":"))
+    oracle = re.sub("[<>&\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", plain)
+    assert script_json({"t": text}) == oracle
+
+
+_URL_PART = st.lists(
+    st.text(alphabet=st.sampled_from(list("ab/.?%: 가-")), max_size=8), min_size=1, max_size=3
+).map("#".join)  # no fragment, one, or a "#" in the page part; empty parts too
+_SITE_URLS = st.sampled_from(
+    [
+        None,
+        "",
+        "https://example.org/docs/",
+        "https://example.org/docs",
+        "https://e.org/a?q=1",
+        "https://e.org/a/#top",
+        "file:///srv/site/",
+        "//cdn.example/p/",
+    ]
+)
+
+
+@given(_SITE_URLS, st.sampled_from([None, "", "glossary/a/", "x.html"]), st.lists(_URL_PART))
+@example(SITE_URL, None, ["glossary/#a", "glossary/#b", "a#", "a##b", "#b", "a#b#c", ""])
+@example("https://e.org/a/#top", "glossary/a/", ["#b"])  # the site's own fragment
+def test_entry_urls_are_the_public_urls(
+    site_url: str | None, from_page: str | None, urls: list[str]
+) -> None:
+    """``entry_urls`` joins each entry page once and appends the fragments: for any URL (a
+    fragment or none, a ``#`` in the page part, an empty page part) the result is
+    ``public_url``'s, asked in any order and again."""
+    url = entry_urls(site_url, from_page)
+    for u in [*urls, *reversed(urls)]:
+        assert url(u) == public_url(site_url, u, from_page)
 
 
 def test_defined_term_set_leaves_out_missing_aliases_and_descriptions() -> None:

@@ -53,11 +53,16 @@ def mark_lead(body: Sequence[etree.Element], term_id: str) -> None:
         lead.set(LEAD_ATTR, term_id)
 
 
+#: The start and end tags of each element a lead can be (``_LEAD_START``), compiled once.
+_TAGS = {tag: re.compile(f"<(/?){tag}(?=[\\s>/])") for tag in ("p", "li")}
+
+
 def _closing(markup: str, tag: str, start: int) -> int | None:
     """The offset of the ``</tag>`` that closes an element whose content begins at ``start``
     (same-name elements may nest: a list item holds a nested list), or None."""
     depth = 1
-    for m in re.compile(f"<(/?){tag}(?=[\\s>/])").finditer(markup, start):
+    tags = _TAGS.get(tag) or re.compile(f"<(/?){tag}(?=[\\s>/])")
+    for m in tags.finditer(markup, start):
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.start()
@@ -78,7 +83,9 @@ def extract_leads(content: str) -> tuple[str, dict[str, str]]:
         tag = m.group(1)
         end = _closing(content, tag, m.end())
         if end is not None:
-            inner = _OUR_LINK.sub(r"\1", content[m.end() : end])
+            inner = content[m.end() : end]
+            if "glossary-term" in inner:  # else the pattern cannot match
+                inner = _OUR_LINK.sub(r"\1", inner)
             leads.setdefault(html.unescape(m.group(3)), inner)
         return f"<{tag}{m.group(2)}{m.group(4)}>"
 

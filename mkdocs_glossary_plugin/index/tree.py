@@ -30,7 +30,6 @@ of a big index page).
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,7 +61,10 @@ PRE_PRIORITY = 40
 #: Before every block processor (Python-Markdown's highest is 100, extensions' about 105).
 BLOCK_PRIORITY = 200
 
-_HEADING = re.compile(r"^h([1-6])$")
+#: A heading's tag -> its level.
+_HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+#: The attributes whose relative URLs a definition's elements get rewritten, in this order.
+_URL_ATTRS = {"a": ("src", "href"), "img": ("src",)}
 #: An entry's heading while ``toc`` runs (see the module docstring).
 _ENTRY_STANDIN = "glossary-h3"
 
@@ -104,11 +106,16 @@ class IndexTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, state: IndexRenderState) -> None:
         super().__init__(md)
         self.state = state
+        self._entry_tag = "h3"
 
     def run(self, root: etree.Element) -> None:
         plan = self.state.current
         if plan is None:
             return
+        # Once per page, not per entry: whether ``TocTreeprocessor`` finishes the entries.
+        self._entry_tag = (
+            "h3" if self.state.toc_entries or _toc_of(self.md) is None else _ENTRY_STANDIN
+        )
         self._build(root, plan)
 
     def _build(self, root: etree.Element, plan: PagePlan) -> None:
@@ -227,10 +234,11 @@ class IndexTreeprocessor(Treeprocessor):
         return ul
 
     def _entry(self, plan: PagePlan, term: Term, body: list[etree.Element]) -> list[etree.Element]:
-        tag = "h3" if self.state.toc_entries or _toc_of(self.md) is None else _ENTRY_STANDIN
-        h3 = _el(tag, term.display_name, id=term.id, class_="glossary-entry")
-        scope = _el("div", None, class_="glossary-definition")
-        scope.set("data-glossary-scope", term.id)
+        h3 = etree.Element(self._entry_tag, {"id": term.id, "class": "glossary-entry"})
+        h3.text = term.display_name
+        scope = etree.Element(
+            "div", {"class": "glossary-definition", "data-glossary-scope": term.id}
+        )
         if term.fallback is not None:  # shown in the default language until translated
             note = _el("p", None, class_="glossary-fallback no-glossary")
             note.append(_el("em", plan.strings["fallback"].format(language=term.fallback)))
@@ -264,11 +272,12 @@ class IndexTreeprocessor(Treeprocessor):
     def _demote_headings(body: list[etree.Element]) -> None:
         """Headings inside a definition go below the entry's ``h3`` (keeping their relative
         levels), so the TOC and the page outline stay group > term > the definition's own."""
+        levels = _HEADING_LEVELS
         headings = [
-            (el, int(m.group(1)))
+            (el, level)
             for top in body
             for el in top.iter()
-            if isinstance(el.tag, str) and (m := _HEADING.match(el.tag))
+            if (level := levels.get(el.tag)) is not None
         ]
         if not headings:
             return
@@ -281,9 +290,10 @@ class IndexTreeprocessor(Treeprocessor):
         assert plan.rewrite is not None
         for top in body:
             for el in top.iter():
-                for attr in ("src", "href"):
+                attrs = _URL_ATTRS.get(el.tag)
+                for attr in attrs or ():
                     url = el.get(attr)
-                    if url and ((el.tag == "img" and attr == "src") or el.tag == "a"):
+                    if url:
                         new = plan.rewrite(term, url, plan.src_path)
                         if new is not None:
                             el.set(attr, new)
