@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_glossary_plugin.model import Glossary, Term
@@ -411,6 +411,110 @@ def test_plain_text_is_read_as_the_html_parser_reads_it(text: str) -> None:
     builder.close()
     assert parse(text) == builder.root
     assert summarize(parse(text)) == summarize(builder.root)
+
+
+def _parsed_by_html_parser(markup: str) -> object:
+    builder = TreeBuilder()
+    builder.feed(markup)
+    builder.close()
+    return builder.root
+
+
+#: Pieces of the markup Python-Markdown writes, read without the HTML parser.
+_SIMPLE_PIECES = [
+    "<strong>",
+    "</strong>",
+    "<EM>",
+    "</Em>",
+    "<br />",
+    "<br/>",
+    '<IMG SRC="x.png"/>',
+    "<hr>",
+    '<img alt="A &amp; B" src="x.png" />',
+    '<a href="../b/#c" title="&quot;T&quot;">',
+    '<a HREF="x" data-x="">',
+    "<a hidden>",
+    "</a>",
+    '<code class="language-py">',
+    "</code>",
+    '<span class="arithmatex">',
+    "</span>",
+    "<p>",
+    "</p>",
+    "</li>",
+    "</nope>",
+    "&amp;",
+    "&lt;b&gt;",
+    "&#x27;",
+    "&nbsp;",
+    "&copy",
+    "& ",
+    " > ",
+    '"',
+    "'",
+    "\n",
+    " ",
+]
+#: Pieces it never writes, left to the parser.
+_OTHER_PIECES = [
+    "< b",
+    "<",
+    "<!-- c -->",
+    "<!DOCTYPE html>",
+    "<?pi?>",
+    "<a href='x'>",
+    "<a href=x>",
+    '<a href="a<b">',
+    '<a b="1"c="2">',
+    "<my-tag>",
+    "</p >",
+    "<p / >",
+    "<script>if (a<b) x()</script>",
+    "<SCRIPT>x()</SCRIPT>",
+    "<style>p{}</style>",
+    "<textarea><b></textarea>",
+    "<title>&amp;<i></title>",
+]
+#: Elements whose content the parser reads as text: never read as markup without it.
+_RAW_PIECES = ["<script><b>x</b></script>", "<STYLE><i>y</i></STYLE>", "<style>"]
+_TEXT = st.text(alphabet=st.characters(blacklist_characters="<"), max_size=6)
+_SIMPLE_MARKUP = st.lists(
+    st.one_of(st.sampled_from(_SIMPLE_PIECES + _RAW_PIECES), _TEXT), max_size=24
+)
+_ANY_MARKUP = st.lists(
+    st.one_of(st.sampled_from(_SIMPLE_PIECES + _OTHER_PIECES), st.text(max_size=6)), max_size=24
+)
+
+
+@given(st.one_of(_SIMPLE_MARKUP, _ANY_MARKUP).map("".join))
+@example('<EM>a</Em>b<span class="x"/>c <a href="x" />d<p />e')
+@example('<strong>a <style><b>x</b></style> b</strong> <SCRIPT>"<i>"</SCRIPT>')
+@settings(max_examples=600, deadline=None)
+def test_markup_is_read_as_the_html_parser_reads_it(markup: str) -> None:
+    """``parse`` reads the markup Python-Markdown writes (text, start tags with double-quoted
+    attribute values, end tags) without the HTML parser, and leaves anything else to it: the
+    tree, and the summary cut from it, must be the parser's, whatever the mix."""
+    expected = _parsed_by_html_parser(markup)
+    assert parse(markup) == expected
+    assert summarize(parse(markup)) == summarize(expected)  # type: ignore[arg-type]
+
+
+def test_a_lead_of_the_index_page_is_read_without_the_html_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The leads the index page gives the summaries (links, emphasis, code, line breaks, escaped
+    text) are read without ``html.parser``, to the tree it would make."""
+    lead = (
+        '<strong>Deep</strong> <a href="../x/#y" title="&quot;x&quot;">learning</a> &amp; '
+        '<code>a &lt; b</code>.<br />\nSee <em class="k">more</em>'
+    )
+    expected = _parsed_by_html_parser(lead)
+
+    def no_parser(self: object, data: str) -> None:
+        raise AssertionError("the HTML parser ran")
+
+    monkeypatch.setattr(TreeBuilder, "feed", no_parser)
+    assert parse(lead) == expected
 
 
 def test_a_lead_from_the_index_page_is_used_instead_of_a_render_but_never_over_a_summary() -> None:

@@ -63,32 +63,101 @@ class Node:
         return self.tag in _ATOMIC_TAGS or bool(self.classes() & _ATOMIC_CLASSES)
 
 
-class TreeBuilder(HTMLParser):
-    """Builds a ``Node`` tree; tolerant of unclosed tags in authors' raw HTML."""
+class _Tree:
+    """A tree being built from start tags, end tags and text, in document order; tolerant of
+    unclosed tags in authors' raw HTML. ``html.parser``'s events and ``_read_simple`` build it."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self.stack = [self.root]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, [(k, v if v is not None else "") for k, v in attrs])
+    def start(self, tag: str, attrs: list[tuple[str, str]], closed: bool) -> None:
+        """An element; it holds what follows unless it is void or written closed (``<br />``)."""
+        node = Node(tag, attrs)
         self.stack[-1].children.append(node)
-        if tag not in _VOID:
+        if not closed and tag not in _VOID:
             self.stack.append(node)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, [(k, v if v is not None else "") for k, v in attrs])
-        self.stack[-1].children.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i].tag == tag:
                 del self.stack[i:]
                 return
 
+    def data(self, text: str) -> None:
+        self.stack[-1].children.append(Node("", text=text))
+
+
+class TreeBuilder(HTMLParser):
+    """Builds a ``Node`` tree with ``html.parser``, which reads any markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tree = _Tree()
+        self.root = self.tree.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tree.start(tag, [(k, v if v is not None else "") for k, v in attrs], False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tree.start(tag, [(k, v if v is not None else "") for k, v in attrs], True)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tree.end(tag)
+
     def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(Node("", text=data))
+        self.tree.data(data)
+
+
+_WS = "[ \t\n\r\f]"
+#: One piece of markup written the way Python-Markdown serializes it: a run of text, a start tag
+#: whose attribute values are all double-quoted (``<br />`` included), or a bare end tag.
+_SIMPLE_TOKEN = re.compile(
+    r"([^<]+)"
+    r"|<([a-zA-Z][a-zA-Z0-9]*)"
+    r"((?:" + _WS + r'+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)' + _WS + r"*(/?)>"
+    r"|</([a-zA-Z][a-zA-Z0-9]*)>"
+)
+_SIMPLE_ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"<>]*)")?')
+#: Elements whose content ``html.parser`` reads as raw text (or, in some Python versions, as
+#: escapable raw text), not as markup: left to it.
+_RAW_TEXT = _words("script style textarea title xmp iframe noembed noframes noscript plaintext")
+
+
+def _read_simple(markup: str) -> Node | None:
+    """The tree ``html.parser`` makes of ``markup`` when the markup holds nothing but the simple
+    pieces of ``_SIMPLE_TOKEN``; None otherwise (comments, declarations, unquoted or
+    single-quoted attribute values, a ``<`` that opens no tag, raw-text elements).
+
+    Why: a build cuts the summary of every term from its lead on the index page (the JSON-LD
+    and the export want them all), and the leads are markup of that kind, which ``html.parser``
+    reads slowly but always alike, as here: tag and attribute names lowercased, text and
+    attribute values with their character references resolved (``html.unescape``), a missing
+    attribute value empty, a start tag written closed (``/>``) closed.
+    """
+    tree = _Tree()
+    pos, size = 0, len(markup)
+    match, unescape = _SIMPLE_TOKEN.match, html.unescape
+    while pos < size:
+        m = match(markup, pos)
+        if m is None:
+            return None
+        text, tag, attrs, closed, end_tag = m.groups()
+        if text is not None:
+            tree.data(unescape(text) if "&" in text else text)
+        elif tag is not None:
+            tag = tag.lower()
+            if tag in _RAW_TEXT:
+                return None
+            pairs = [
+                (name.lower(), unescape(value) if "&" in value else value)
+                for name, value in _SIMPLE_ATTR.findall(attrs)
+            ]
+            tree.start(tag, pairs, bool(closed))
+        else:
+            tree.end(end_tag.lower())
+        pos = m.end()
+    return tree.root
 
 
 def parse(markup: str) -> Node:
@@ -97,6 +166,9 @@ def parse(markup: str) -> Node:
         # Plain text (most definitions' first paragraphs): the one text node the parser would
         # make, without running it.
         return Node("#root", children=[Node("", text=markup)] if markup else [])
+    simple = _read_simple(markup)
+    if simple is not None:
+        return simple
     builder = TreeBuilder()
     builder.feed(markup)
     builder.close()
