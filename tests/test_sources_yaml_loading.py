@@ -58,6 +58,17 @@ def test_a_syntax_error_without_a_tab_gets_no_tab_hint(loader: str) -> None:
     assert "tab" not in info.value.message
 
 
+def test_an_explicit_text_tag_reads_text_and_refuses_a_list(loader: str) -> None:
+    """``!!str`` makes a scalar text (``!!str 2024``), as the safe loader does, and cannot make
+    a list text: that is the loader's error with its line, whichever parser reads the file."""
+    ok = parse_text("- term: !!str 2024\n  definition: !!str 3\n", "g.yml")
+    assert [(t.name, t.definition) for t in ok.terms] == [("2024", "3")]
+    with pytest.raises(SourceError) as info:
+        parse_text("- term: A\n  definition: !!str [x, y]\n", "g.yml")
+    assert (info.value.path, info.value.line) == ("g.yml", 2)
+    assert info.value.message.startswith("YAML")
+
+
 @pytest.mark.parametrize("text", ["- term: A\n  definition: x\n", BAD], ids=["good", "bad"])
 def test_loading_leaves_the_garbage_collector_alone(
     text: str, monkeypatch: pytest.MonkeyPatch
