@@ -5,7 +5,8 @@ Each shortcut below was measured faster than the plain way on the matcher benchm
 give what the plain way gives:
 
 * the part of the walk over the anchor word is done once per anchor and reused at every
-  occurrence of the word (``_jump``), rather than walked from the root of the trie each time;
+  occurrence of the word (``_jump``), rather than walked from the root of the trie each time,
+  and so is the walk over the anchor and the Latin words that follow it with one space;
 * a branch that the text writes exactly is compared with one ``str.startswith`` before the
   character by character comparison with the separator rules (``_follow``);
 * where the walk met one key, ``_match_at`` tries its plural and then the key itself, rather
@@ -101,6 +102,49 @@ def test_the_walk_from_an_anchor_finds_what_the_walk_from_the_root_finds(
     found = [matcher.find(text) for text in flows]
     assert found == [plain(text) for text in flows]
     assert sum(map(len, found)) > 100  # the corpus does mention its keys
+
+
+#: Few key words, so that the keys share their first words and part after them (the trie forks
+#: right after a separator), and glue that is mostly one space: the walk then takes the words
+#: that follow an anchor from the table too (``_Jumps.spaced``), next to Hangul words as well,
+#: where a space between two syllables may also be left out (``가나 다`` is ``가나다``).
+SPACED_WORDS = ["ab", "abc", "Aby", "가나", "다", "x1"]
+SPACED_GLUE = [" ", " ", " ", "", "  ", "\n", "-", "s ", "를 ", "ies "]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_walk_over_the_words_after_an_anchor_finds_what_the_walk_from_the_root_finds(
+    seed: int, plain_walk: Any
+) -> None:
+    terms, flows = corpus(random.Random(seed), SPACED_WORDS, SPACED_GLUE)
+    matcher, plain = Matcher(terms), plain_walk(terms)
+    found = [matcher.find(text) for text in flows]
+    assert found == [plain(text) for text in flows]
+    assert sum(map(len, found)) > 100  # the corpus does mention its keys
+    # ... and the table did take words after anchors: the shortcut was tried
+    assert any(" " in walked for walked in matcher._jumps)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("x ab -cd y", "ab -cd"),
+        ("x ab \u2010cd y", "ab \u2010cd"),
+        ("ab \n \u2011cd", "ab \n \u2011cd"),
+        ("ab  cd", "ab"),
+        ("ab cd", "ab"),
+    ],
+)
+def test_a_separator_then_a_hyphen_in_a_key_is_met_by_any_hyphen_after_any_whitespace(
+    text: str, mention: str
+) -> None:
+    """A key whose separator is followed by a hyphen (``ab -cd``, where the hyphen is not glued
+    between two words) is met in a text that writes any hyphen there after any whitespace: the
+    branch after ``ab`` is not written exactly, and the comparison with the separator rules
+    (:func:`_follow`) takes every hyphen for the key's."""
+    matcher = Matcher([Term("ab -cd", id="abcd"), Term("ab", id="ab")])
+    [match] = matcher.find(text)
+    assert text[match.start : match.end] == mention
 
 
 #: Text of the alphabet of the keys, with every kind of whitespace and hyphen.
