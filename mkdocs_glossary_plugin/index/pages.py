@@ -91,6 +91,10 @@ class PagePlan:
     leads: bool = False
     """Mark each definition's lead for the tooltips (``leads.mark_lead``)."""
     lookup: dict[str, int] = field(default_factory=dict)
+    hrefs: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict, repr=False)
+    """Shared by the plans of one build: (folder, group) -> the group's page, its heading's
+    anchor and the link to it from a page in that folder (``href``). Every page of a split
+    index shows the same letter bar: each link is made once per build, not per page and letter."""
 
     def __post_init__(self) -> None:
         self.lookup = {self.sentinel(i): i for i in range(len(self.blocks))}
@@ -101,12 +105,15 @@ class PagePlan:
 
     def href(self, group: str) -> str:
         """Link to a group's heading from this page (a ``.md`` path that ``relpath`` converts)."""
-        anchor = "#" + fragment(self.group_ids[group])
-        target = self.layout.group_page(group)
-        if target == self.src_path:
-            return anchor
         start = posixpath.dirname(self.src_path) or "."
-        return quote(posixpath.relpath(target, start), safe="/") + anchor
+        made = self.hrefs.get((start, group))
+        if made is None:
+            target = self.layout.group_page(group)
+            anchor = "#" + fragment(self.group_ids[group])
+            path = quote(posixpath.relpath(target, start), safe="/")
+            made = self.hrefs[start, group] = (target, anchor, path + anchor)
+        target, anchor, href = made
+        return anchor if target == self.src_path else href
 
 
 @dataclass
@@ -187,6 +194,7 @@ def build_pages(
     counts = {g: len(terms) for g, terms in groups.items()}
     letters = bar_letters(groups, hangul=hangul or any(g in HANGUL_GROUPS for g in groups))
     active = frozenset(groups)
+    hrefs: dict[tuple[str, str], tuple[str, str, str]] = {}  # one for the plans of this build
 
     def page(src: str, page_title: str, blocks: list[Block], current: str | None) -> GeneratedPage:
         plan = PagePlan(
@@ -205,6 +213,7 @@ def build_pages(
             current_group=current,
             rewrite=rewrite,
             leads=leads,
+            hrefs=hrefs,
         )
         parts = [_front_matter(page_title)]
         for i, block in enumerate(blocks):

@@ -93,6 +93,12 @@ class IndexRenderState:
     """Keep the entries in the page's TOC (for a search that builds its entries from the TOC)."""
 
 
+#: The attributes of the elements made once per entry or letter (``etree`` copies them).
+_ALIASES = {"class": "glossary-aliases no-glossary"}
+_LABEL = {"class": "glossary-label"}
+_INACTIVE_LETTER = {"class": "glossary-letter glossary-letter-inactive"}
+
+
 def _el(tag: str, text: str | None = None, **attrs: str) -> etree.Element:
     el = etree.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
     if text is not None:
@@ -210,11 +216,12 @@ class IndexTreeprocessor(Treeprocessor):
                 row.tail = "\n"
                 nav.append(row)
             if group in plan.active_groups:
-                el = _el("a", group, href=plan.href(group), class_="glossary-letter")
+                el = etree.Element("a", {"href": plan.href(group), "class": "glossary-letter"})
                 if group == plan.current_group:
                     el.set("aria-current", "page")
             else:
-                el = _el("span", group, class_="glossary-letter glossary-letter-inactive")
+                el = etree.Element("span", _INACTIVE_LETTER)
+            el.text = group
             if group == GROUP_OTHER_DIGITS:
                 el.set("aria-label", plan.strings["group_other"])
             el.tail = " "
@@ -244,11 +251,10 @@ class IndexTreeprocessor(Treeprocessor):
             note.append(_el("em", plan.strings["fallback"].format(language=term.fallback)))
             scope.append(note)
         if term.aliases:
-            p = _el("p", None, class_="glossary-aliases no-glossary")
-            label = _el("span", plan.strings["also"] + ":", class_="glossary-label")
+            p = etree.SubElement(scope, "p", _ALIASES)
+            label = etree.SubElement(p, "span", _LABEL)
+            label.text = plan.strings["also"] + ":"
             label.tail = " " + ", ".join(term.aliases)
-            p.append(label)
-            scope.append(p)
         if body:
             self._demote_headings(body)
             if plan.rewrite is not None:
