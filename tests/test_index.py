@@ -491,6 +491,34 @@ def test_split_pages_overview_and_group_pages() -> None:
     assert bar.select_one("a[aria-current=page]").get_text() == "C"
 
 
+def test_letter_links_of_one_build_are_right_from_every_page_in_any_order() -> None:
+    """The plans of one build share the letter bar's links (made once per folder and letter):
+    asked from the main page, a group page and that group's own page, in either order, each
+    page gets the link relative to itself, and its own group only the anchor."""
+    glossary = glossary_of(Term("alpha"), Term("charlie"), Term("가지"))
+    expected = {
+        ("glossary.md", "C"): "glossary/c.md#group-c",
+        ("glossary/a.md", "C"): "c.md#group-c",
+        ("glossary/c.md", "C"): "#group-c",
+        ("glossary/c.md", "ㄱ"): "%E3%84%B1.md#group-ㄱ",
+        ("glossary.md", "ㄱ"): "glossary/%E3%84%B1.md#group-ㄱ",
+    }
+    for order in (list(expected), list(reversed(expected))):
+        layout = make_layout(glossary, "glossary.md", "always", True)
+        plans = {
+            p.src_path: p.plan
+            for p in build_pages(
+                glossary,
+                layout,
+                title="G",
+                strings=strings_for("en"),
+                backlinks=False,
+                hangul=False,
+            )
+        }
+        assert {key: plans[key[0]].href(key[1]) for key in order} == expected
+
+
 # -- backlinks ------------------------------------------------------------------------------------
 
 
