@@ -403,18 +403,22 @@ class Matcher:
         found = _walk(low, s, jump)
         if found is None:
             return None
-        if len(found) == 1:
-            i, ies, entries = found[0]
-            if not ies and len(entries) == 1:
-                # The common case, one key met (this branch saves some 5 % of ``find`` on the
-                # pages of the site benchmark): its plural (the longer mention) comes first.
-                entry = entries[0]
-                suffix = _plural_suffix(nfc, low, i, entry)
-                if suffix and self._accepts(nfc, low, s, i + suffix, i, True, entry):
-                    return i + suffix, entry
-                if self._accepts(nfc, low, s, i, i, False, entry):
-                    return i, entry
+        i, ies, entries = found[-1]
+        if not ies and len(entries) == 1 and (len(found) == 1 or _ends_last(found)):
+            # The common case, one key met, or one key met last and more than a plural ending
+            # past every other (``Inverted Projection`` past ``Inverted``): its plural, then the
+            # key itself, come before every other mention (:func:`_mention_order`). This saves
+            # some 5 % of ``find`` on the pages of the site benchmark, and a fifth of its walks
+            # meet several keys at 10,000 terms.
+            entry = entries[0]
+            suffix = _plural_suffix(nfc, low, i, entry)
+            if suffix and self._accepts(nfc, low, s, i + suffix, i, True, entry):
+                return i + suffix, entry
+            if self._accepts(nfc, low, s, i, i, False, entry):
+                return i, entry
+            if len(found) == 1:
                 return None
+            found = found[:-1]  # the others, as they would have been tried after these two
         mentions: list[_Mention] = []
         for i, ies, entries in found:
             for entry in entries:
@@ -623,6 +627,15 @@ def _take(low: str, i: int, branch: tuple[str, _RadixNode], found: _Met) -> _Met
 
 def _first(pair: tuple[int, int]) -> int:
     return pair[0]
+
+
+def _ends_last(found: list[tuple[int, bool, list[_Entry]]]) -> bool:
+    """Whether every key end in ``found`` but the last lies at least 3 characters (the longest
+    plural ending, ``ies``) before the last one: then no mention of those keys, plural or not,
+    ends after the last key, nor at its end unless it is a plural (which comes after the key as
+    written)."""
+    last = found[-1][0] - 3
+    return all(i <= last for i, _, _ in found[:-1])
 
 
 def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
