@@ -239,6 +239,21 @@ def test_entry_url(path: str, split: str, use_dir: bool, term: str, url: str) ->
     assert layout.entry_url(found) == url
 
 
+@pytest.mark.parametrize("split", ["never", "always"])
+@pytest.mark.parametrize("use_dir", [True, False])
+def test_entry_urls_of_one_layout_follow_each_terms_own_page(split: str, use_dir: bool) -> None:
+    """One layout answers for every term, in any order (it remembers each page's URL): each
+    entry URL is the URL of that term's page plus its fragment, also for terms the layout was
+    not made from (their pages follow their own groups)."""
+    terms = [*GLOSSARY, Term("Zymurgy"), Term("Quokka")]  # the last two: not in the glossary
+    for order in (terms, terms[::-1]):
+        layout = make_layout(GLOSSARY, "reference/glossary.md", split, use_dir)
+        assert [layout.entry_url(t) for t in order] == [
+            f"{layout.url_of(layout.page_of(t))}#{fragment(t.id)}" for t in order
+        ]
+    assert len({layout.page_of(t) for t in terms}) == (1 if split == "never" else 6)
+
+
 def test_split_pages_are_under_the_index_path() -> None:
     layout = make_layout(GLOSSARY, "reference/glossary.md", "always", True)
     assert layout.pages() == [

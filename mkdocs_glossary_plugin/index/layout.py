@@ -77,7 +77,8 @@ class IndexLayout:
     _urls: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Cache: term id -> entry URL (the linker asks once per link)."""
     _page_urls: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    """Cache: index page -> its URL (a split page holds hundreds of entries)."""
+    """Cache: a term's group (``""`` unsplit) -> the URL of its index page (a split page holds
+    hundreds of entries, and finding a group's page and its URL takes a few path operations)."""
 
     @property
     def base(self) -> str:
@@ -117,10 +118,11 @@ class IndexLayout:
         """Site-root-relative URL of the term's entry: ``glossary/#id``, ``glossary/a.html#id``."""
         url = self._urls.get(term.id)
         if url is None:
-            page = self.page_of(term)
-            base = self._page_urls.get(page)
+            # The group ``page_of`` reads the page from: the page is a function of it alone.
+            group = self.term_groups.get(term.id, term.group) if self.split else ""
+            base = self._page_urls.get(group)
             if base is None:
-                base = self._page_urls[page] = self.url_of(page)
+                base = self._page_urls[group] = self.url_of(self.page_of(term))
             url = self._urls[term.id] = f"{base}#{fragment(term.id)}"
         return url
 
