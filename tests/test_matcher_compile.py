@@ -9,6 +9,7 @@ with it on any input, including the odd whitespace, hyphens, cases and scripts d
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from typing import Any
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_glossary_plugin.matching import Matcher, canonical, script_class
-from mkdocs_glossary_plugin.matching.automaton import _radix_trie
+from mkdocs_glossary_plugin.matching.automaton import _E_KEY, _E_TERM_ID, _radix_trie
 from mkdocs_glossary_plugin.matching.keys import (
     _PLURAL_IES,
     _auto_case_sensitive,
@@ -133,8 +134,8 @@ def reference_trie(ends: dict[str, list[Any]], yies: dict[str, list[Any]]) -> An
 
 def plain(node: Any) -> Any:
     """A node as nested plain values, for ``==`` (entry lists compared by value)."""
-    ends, yies, edges = node
-    return ends, yies, {ch: (label, plain(child)) for ch, (label, child) in edges.items()}
+    ends, yies, edges = node  # a leaf of the compiled trie has None for no edges
+    return ends, yies, {ch: (label, plain(child)) for ch, (label, child) in (edges or {}).items()}
 
 
 strings = st.lists(st.text(alphabet="ab가 -", max_size=6), max_size=25, unique=True)
@@ -172,9 +173,39 @@ def test_compiled_trie_holds_every_key_under_its_canonical_form(names: list[str]
     def ids(node: Any) -> Any:
         ends, yies, edges = node
         return (
-            None if ends is None else [(e.term_id, e.key) for e in ends],
-            None if yies is None else [(e.term_id, e.key) for e in yies],
-            {ch: (label, ids(child)) for ch, (label, child) in edges.items()},
+            None if ends is None else [(e[_E_TERM_ID], e[_E_KEY]) for e in ends],
+            None if yies is None else [(e[_E_TERM_ID], e[_E_KEY]) for e in yies],
+            {ch: (label, ids(child)) for ch, (label, child) in (edges or {}).items()},
         )
 
     assert ids(matcher._root) == plain(reference_trie(ends, yies))
+
+
+def test_the_garbage_collector_lets_go_of_the_leaves_and_entries_of_the_trie() -> None:
+    """The compiled matcher lives through a whole build, and Python's cyclic garbage collector
+    walks every object it tracks at every full collection. The entries and the leaves of the
+    trie (most of its nodes) are plain tuples of strings, numbers, None and such tuples, which the
+    collector stops tracking once it has seen them: after a collection only the nodes with
+    branches (and the branches that lead to them) are still tracked."""
+    words = ["alpha", "beta", "gamma", "delta", "Policy", "학습", "모델"]
+    names = {f"{a} {b} {c}" for a in words for b in words for c in words[:3]} | set(words)
+    matcher = Matcher([Term(name, aliases=(f"{name}-x",)) for name in sorted(names)])
+    # The collector lets go of a tuple once it has let go of what the tuple holds, which may
+    # wait for its next pass (a build runs many).
+    gc.collect()
+    gc.collect()
+    leaves = entries = 0
+    stack = [matcher._root]
+    while stack:
+        ends, yies, branches = node = stack.pop()
+        for found in (ends, yies):
+            if found is not None:
+                entries += len(found)
+                assert not gc.is_tracked(found)
+                assert not any(gc.is_tracked(entry) for entry in found)
+        if not branches:
+            leaves += 1
+            assert not gc.is_tracked(node)
+        else:
+            stack.extend(child for _, child in branches.values())
+    assert leaves >= len(names) and entries >= 2 * len(names)  # every key was looked at

@@ -52,9 +52,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, compress
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from .. import codes
 from ..model import Problem, Term
@@ -102,41 +102,63 @@ class Match(NamedTuple):
     """The name or alias that matched, as written in the glossary."""
 
 
-class _Entry:
-    """A compiled key: which term it links to and how it is checked."""
+#: A compiled key: which term it links to and how it is checked (:func:`_entry` makes one, the
+#: ``_E_*`` constants name its fields). A plain tuple of strings, numbers and a tuple of
+#: strings, and so is everything the trie holds but its branch dictionaries: Python's cyclic
+#: garbage collector stops tracking such a tuple (not an instance of a class, not even of a
+#: tuple subclass such as a named tuple, nor a tuple that holds a dictionary), so the trie of a
+#: large glossary, which lives through the whole build, costs little to every full collection
+#: the build runs while its pages render.
+_Entry = tuple[str, str, bool, str, str, int, int, int, tuple[str, ...], bool]
+_E_TERM_ID: Final = 0
+_E_KEY: Final = 1
+_E_CASE_SENSITIVE: Final = 2
+#: The key without separators, for a case-sensitive key (compared as written, see
+#: :meth:`Matcher._accepts`); else "".
+_E_COMPACT: Final = 3
+_E_LAST_CLASS: Final = 4
+_E_LENGTH: Final = 5
+_E_PLURAL: Final = 6
+_E_RANK: Final = 7
+#: The plural endings to look for after the key, longest first (``-ies`` replaces the final
+#: ``y``: the trie finds it), and whether they are compared as written.
+_E_ENDINGS: Final = 8
+_E_CASED_ENDING: Final = 9
 
-    __slots__ = ("case_sensitive", "cased_ending", "compact", "endings", "key", "last_class",
-                 "length", "plural", "rank", "term_id")  # fmt: skip
 
-    def __init__(
-        self, term_id: str, key: str, canon: str, case_sensitive: bool, plural: int, rank: int
-    ) -> None:
-        self.term_id = term_id
-        self.key = key
-        self.case_sensitive = case_sensitive
-        # Only a case-sensitive key is compared as written (:meth:`Matcher._accepts`).
-        self.compact = _compact(key) if case_sensitive else ""
-        self.last_class = _CLASSES[canon[-1]]
-        self.length = len(canon)
-        self.plural = plural
-        self.rank = rank
-        #: The plural endings to look for after the key, longest first (``-ies`` replaces the
-        #: final ``y``: the trie finds it), and whether they are compared as written.
-        self.endings = _PLURAL_ENDINGS[plural]
-        self.cased_ending = case_sensitive or plural == _ACRONYM_S
+def _entry(
+    term_id: str, key: str, canon: str, case_sensitive: bool, plural: int, rank: int
+) -> _Entry:
+    """The compiled entry of ``key`` (``canon`` is its canonical form)."""
+    return (
+        term_id,
+        key,
+        case_sensitive,
+        _compact(key) if case_sensitive else "",
+        _CLASSES[canon[-1]],
+        len(canon),
+        plural,
+        rank,
+        _PLURAL_ENDINGS[plural],
+        case_sensitive or plural == _ACRONYM_S,
+    )
 
 
+#: The entries of the keys that end at one place of the trie (a tuple in a compiled matcher).
+_Entries = Sequence[_Entry]
 #: A node of the compiled radix trie: (entries of the keys ending here or None, entries of the
 #: keys whose final ``y`` is at the next character or None, first character of a branch ->
-#: (label, child)). The label is the run of characters up to the next node that has entries or
-#: branches. A tuple, so that one unpacking gives the walk all it looks at.
+#: (label, child), or None for a leaf). The label is the run of characters up to the next node
+#: that has entries or branches. A tuple, so that one unpacking gives the walk all it looks at;
+#: entries are tuples, and a leaf has None rather than an empty dictionary, so that the garbage
+#: collector stops tracking the leaves, most nodes (see :data:`_Entry`).
 _RadixNode = tuple[Any, Any, Any]
 #: Where a walk stands after the anchor word it starts with (see :func:`_jump`): the key ends met
 #: inside the anchor as (offset from the start, ``ies`` slot?, entries), then the offset and the
 #: node to go on from (None when no key goes past the anchor).
-_Jump = tuple[tuple[tuple[int, bool, list["_Entry"]], ...], int, "_RadixNode | None"]
+_Jump = tuple[tuple[tuple[int, bool, "_Entries"], ...], int, "_RadixNode | None"]
 #: The key ends a walk met: (offset in the text, ``ies`` slot?, entries), or None for none.
-_Met = list[tuple[int, bool, list[_Entry]]] | None
+_Met = list[tuple[int, bool, _Entries]] | None
 #: A possible mention at one position: (end of the mention, key end, plural?, entry).
 _Mention = tuple[int, int, bool, _Entry]
 
@@ -144,7 +166,7 @@ _Mention = tuple[int, int, bool, _Entry]
 def _mention_order(c: _Mention) -> tuple[int, bool, int, int]:
     """Longest mention first; then the key as written before a plural of a shorter key; then the
     longer key; then the first term given (only exact duplicates get this far)."""
-    return (-c[0], c[2], -c[3].length, c[3].rank)
+    return (-c[0], c[2], -c[3][_E_LENGTH], c[3][_E_RANK])
 
 
 class Matcher:
@@ -211,7 +233,7 @@ class Matcher:
                     plural = plural_of.get(last, -1)
                     if plural < 0:
                         plural = plural_of[last] = _plural_kind(last)
-                entry = _Entry(term.id, key, canon, cs, plural, rank)
+                entry = _entry(term.id, key, canon, cs, plural, rank)
                 rank += 1
                 entries = ends.get(canon)
                 if entries is None:
@@ -227,7 +249,11 @@ class Matcher:
                         punct_first.update(_HYPHENS)
                 else:
                     self._add_anchors(canon, key, plural, cs)
-        self._root: _RadixNode = _radix_trie(ends, yies)
+        # Tuples, not the lists they were gathered in: see :data:`_Entry`.
+        self._root: _RadixNode = _radix_trie(
+            {canon: tuple(entries) for canon, entries in ends.items()},
+            {canon: tuple(entries) for canon, entries in yies.items()},
+        )
         self._jumps = _Jumps(self._root)
         initials = {anchor[0] for anchor in self._anchors if _CLASSES[anchor[0]] != "L"}
         self._words = _text_words("".join(sorted(initials)))
@@ -348,9 +374,9 @@ class Matcher:
             end, entry = found
             pos = end
             if starts is not None and ends is not None:
-                out.append(Match(starts[s], ends[end - 1], entry.term_id, entry.key))
+                out.append(Match(starts[s], ends[end - 1], entry[_E_TERM_ID], entry[_E_KEY]))
             else:
-                out.append(Match(s, end, entry.term_id, entry.key))
+                out.append(Match(s, end, entry[_E_TERM_ID], entry[_E_KEY]))
         return out
 
     def _candidates(self, low: str, pieces: list[str]) -> Iterable[tuple[int, int]]:
@@ -423,7 +449,7 @@ class Matcher:
         for i, ies, entries in found:
             for entry in entries:
                 if ies:
-                    if not entry.case_sensitive or nfc.startswith("ies", i):
+                    if not entry[_E_CASE_SENSITIVE] or nfc.startswith("ies", i):
                         mentions.append((i + 3, i, True, entry))
                     continue
                 mentions.append((i, i, False, entry))
@@ -448,14 +474,14 @@ class Matcher:
         glued to a word, but for a hyphen between a Latin and a Hangul word. A plural ending is
         Latin.
         """
-        if entry.case_sensitive:
+        if entry[_E_CASE_SENSITIVE]:
             written = nfc[s:key_end]
-            if plural and entry.plural == _PLURAL_IES:
-                if _compact(written) != entry.compact[:-1]:
+            if plural and entry[_E_PLURAL] == _PLURAL_IES:
+                if _compact(written) != entry[_E_COMPACT][:-1]:
                     return False
-            elif written != entry.key and _compact(written) != entry.compact:
+            elif written != entry[_E_KEY] and _compact(written) != entry[_E_COMPACT]:
                 return False
-        last_class = "L" if plural else entry.last_class
+        last_class = "L" if plural else entry[_E_LAST_CLASS]
         if end >= len(low) or not last_class:
             return True
         after = low[end]
@@ -487,10 +513,10 @@ def _jump(root: _RadixNode, anchor: str) -> _Jump:
     """
     node = root
     j = 0
-    met: list[tuple[int, bool, list[_Entry]]] = []
+    met: list[tuple[int, bool, _Entries]] = []
     while j < len(anchor):
         ends, yies, branches = node
-        branch = branches.get(anchor[j])
+        branch = branches.get(anchor[j]) if branches is not None else None
         if branch is not None:
             label, child = branch
             if anchor.startswith(label, j):
@@ -534,7 +560,7 @@ class _Jumps(dict[str, _Jump]):
         if node is not None:
             # The walk stopped at the end of the string, or before a branch that goes past it.
             rest = anchor[j:] + _SEP
-            branch = node[2].get(rest[0])
+            branch = node[2].get(rest[0]) if node[2] is not None else None
             if branch is not None and branch[0] == rest:
                 self.spaced.add(anchor)
         return jump
@@ -629,7 +655,7 @@ def _first(pair: tuple[int, int]) -> int:
     return pair[0]
 
 
-def _ends_last(found: list[tuple[int, bool, list[_Entry]]]) -> bool:
+def _ends_last(found: list[tuple[int, bool, _Entries]]) -> bool:
     """Whether every key end in ``found`` but the last lies at least 3 characters (the longest
     plural ending, ``ies``) before the last one: then no mention of those keys, plural or not,
     ends after the last key, nor at its end unless it is a plural (which comes after the key as
@@ -640,13 +666,13 @@ def _ends_last(found: list[tuple[int, bool, list[_Entry]]]) -> bool:
 
 def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
     """Length of the plural ending of ``entry`` found at ``i`` (0 if none)."""
-    for ending in entry.endings:
-        if (nfc if entry.cased_ending else low).startswith(ending, i):
+    for ending in entry[_E_ENDINGS]:
+        if (nfc if entry[_E_CASED_ENDING] else low).startswith(ending, i):
             return len(ending)
     return 0
 
 
-def _radix_trie(ends: dict[str, list[_Entry]], yies: dict[str, list[_Entry]]) -> _RadixNode:
+def _radix_trie(ends: Mapping[str, _Entries], yies: Mapping[str, _Entries]) -> _RadixNode:
     """The radix trie of the canonical keys: ``ends`` are the entries of each key, ``yies`` those
     of the ``y``-final keys at the key without its ``y`` (see :data:`_RadixNode`).
 
@@ -655,38 +681,49 @@ def _radix_trie(ends: dict[str, list[_Entry]], yies: dict[str, list[_Entry]]) ->
     directly, one step per string, rather than as a trie of single characters that is then
     compressed (a dictionary per character of every key, walked again to join them).
 
-    The strings go in sorted order, which makes every node final when it is made (a string that
-    ends at a node sorts before every string that goes on from it) and makes each string part
+    The strings go in sorted order, which makes every node final when it is made but for the
+    branches of a leaf, made when the first string that goes on from it comes (a string that
+    ends at a node sorts before every string that goes on from it), and makes each string part
     from the path of the one before it: the nodes on that path that begin the string are its
     ancestors, and the string either hangs a new branch from the deepest of them or cuts the branch
     that goes on towards the string before, at the point where the two part (a new node with
     no entries of its own).
     """
     root: _RadixNode = (ends.get(""), yies.get(""), {})
-    # The nodes from the root to the string inserted last: (the string at the node, its branches).
-    path: list[tuple[str, dict[str, tuple[str, _RadixNode]]]] = [("", root[2])]
+    # The nodes from the root to the string inserted last: [the string at the node, its branches
+    # (None while it is a leaf), the dictionary and key that hold the branch to it].
+    path: list[list[Any]] = [["", root[2], None, ""]]
     for s in sorted(ends.keys() | yies.keys() if yies else ends):
         while not s.startswith(path[-1][0]):
             path.pop()
-        at, branches = path[-1]
+        top = path[-1]
+        at, branches = top[0], top[1]
         d = len(at)
         if d == len(s):
             continue  # the empty string: its entries are the root's
-        leaf: _RadixNode = (ends.get(s), yies.get(s), {})
-        branch = branches.get(s[d])
-        if branch is None:
-            branches[s[d]] = (s[d:], leaf)
+        leaf: _RadixNode = (ends.get(s), yies.get(s), None)
+        holder, key = branches, s[d]
+        if branches is None:
+            # The first string that goes on from a leaf: the node gets its branches now.
+            branches = top[1] = {}
+            label, node = top[2][top[3]]
+            top[2][top[3]] = (label, (node[0], node[1], branches))
+            holder = branches
+            branches[key] = (s[d:], leaf)
+        elif key not in branches:
+            branches[key] = (s[d:], leaf)
         else:
             # The branch towards the string before, which s shares for k characters (at least
             # the first, at most all but one: s does not begin with the node at its end).
-            label, child = branch
+            label, child = branches[key]
             k = 1
             while label[k] == s[d + k]:
                 k += 1
             forks = {label[k]: (label[k:], child), s[d + k]: (s[d + k :], leaf)}
-            branches[s[d]] = (label[:k], (None, None, forks))
-            path.append((s[: d + k], forks))
-        path.append((s, leaf[2]))
+            branches[key] = (label[:k], (None, None, forks))
+            path.append([s[: d + k], forks, branches, key])
+            holder, key = forks, s[d + k]
+        path.append([s, None, holder, key])
     return root
 
 
