@@ -210,7 +210,7 @@ def test_an_unreadable_source_is_an_error_finding_not_a_traceback(
     [
         ([], "the following arguments are required"),
         (["frobnicate"], "invalid choice"),
-        (["check"], "the following arguments are required: SOURCE"),
+        (["check"], "no SOURCE given and no mkdocs.yml in"),
         (["check", "clean.yml", "--format", "xml"], "invalid choice: 'xml'"),
         (["list", "clean.yml", "--format", "yaml"], "invalid choice: 'yaml'"),
         (["check", "clean.yml", "--warn", "bogus"], "unknown finding code 'bogus'"),

@@ -12,10 +12,12 @@ import argparse
 import sys
 
 from ..matching import Matcher
+from ..model import Glossary
 from ..options import WarnCodeSpec
 from ..summary import summarize_build
-from .findings import finding_of, load_sources
+from .findings import finding_of, load_sources, rebased
 from .output import Finding, UsageError, print_findings
+from .project import Settings, given_or, settings_of
 from .scan import add_scan_options, scan_docs
 
 __all__ = ["NAME", "add_parser", "run"]
@@ -51,7 +53,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "what is wrong and how to fix it. Exit 0 when clean, 1 on errors (with --strict, on "
         "warnings too), 2 on a usage error.",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="glossary file(s)")
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="glossary file(s); default: the 'source' of the glossary in mkdocs.yml",
+    )
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too (info never fails)"
     )
@@ -60,8 +67,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         type=_warn_codes,
         default=[],
         metavar="CODES",
-        help="comma-separated findings of the plugin's 'warn' option: unused (needs --docs), "
-        "undefined",
+        help="comma-separated findings of the plugin's 'warn' option: unused (reads the pages "
+        "of --docs or docs_dir), undefined; default: those of the plugin's 'warn' in mkdocs.yml",
     )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
@@ -70,26 +77,44 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    warn: list[str] = args.warn
-    if "unused" in warn and args.docs is None:
+    settings = settings_of(args)
+    warn = given_or(args.warn, settings.values, "warn")
+    if not args.warn:  # the file's codes that need a build (fallback) are checked by the build
+        warn = [code for code in warn if code in WARN_CODES]
+    docs: str | None = args.docs
+    if docs is None and "unused" in warn:
+        docs = settings.docs_dir
+    if "unused" in warn and docs is None:
         raise UsageError(
             "--warn unused needs --docs DIR: a term is unused when no page of the docs folder "
             "mentions it, so the pages must be read"
         )
-    if args.docs is not None:  # the pages are read: the build's own problems, warn included
-        scan = scan_docs(args.sources, args, warn)
-        findings = scan.findings
+    findings = [finding_of(p) for p in settings.warnings]
+    if docs is not None:  # the pages are read: the build's own problems, warn included
+        scan = scan_docs(settings, args, warn, docs)
+        findings += scan.findings  # pages and sources, named from the current folder
         problems = scan.problems
     else:
-        glossary, findings = load_sources(args.sources)
-        problems = [*glossary.problems, *Matcher(glossary.terms).problems]
-        _, summary = summarize_build(glossary, {}, {}, (), warn)
-        problems += [p for p in summary if p.level != "info"]  # the build's summary line
-    findings += [finding_of(p) for p in problems]
+        problems = []
+        for _, items in settings.groups:
+            glossary, errors = load_sources(items, settings.base)
+            findings += [settings.placed(f) for f in errors]
+            problems += [*glossary.problems, *_matcher(glossary, settings).problems]
+            _, summary = summarize_build(glossary, {}, {}, (), warn)
+            problems += [p for p in summary if p.level != "info"]  # the build's summary line
+    findings += [rebased(finding_of(p), settings.base) for p in problems]
     print_findings(findings, args.format, sys.stdout)
     if args.format == "text":
         _tally(findings)
     return _exit_code(findings, args.strict)
+
+
+def _matcher(glossary: Glossary, settings: Settings) -> Matcher:
+    """The matcher the build makes: with the file's ``case_sensitive`` and ``plurals``."""
+    options = settings.options
+    if options is None:
+        return Matcher(glossary.terms)
+    return Matcher(glossary.terms, case_sensitive=options.case_sensitive, plurals=options.plurals)
 
 
 def _tally(findings: list[Finding]) -> None:

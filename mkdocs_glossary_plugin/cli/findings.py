@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import codes
 from ..codes import CODES, OTHER
 from ..model import Glossary, Problem
+from ..options import SourceItem
 from ..sources import SourceError, load
 from .output import Finding, Level
 
@@ -27,6 +29,9 @@ __all__ = [
     "UNREADABLE",
     "finding_of",
     "load_sources",
+    "readable_sources",
+    "rebased",
+    "rebased_path",
     "unreadable",
 ]
 
@@ -51,7 +56,25 @@ def unreadable(exc: SourceError, level: Level = "error") -> Finding:
     return Finding(exc.path, exc.line, level, exc.code, exc.message, codes.hint_of(exc.code))
 
 
-def load_sources(paths: Sequence[str], base: str | None = None) -> tuple[Glossary, list[Finding]]:
+def readable_sources(
+    items: Sequence[SourceItem], base: str
+) -> tuple[list[SourceItem], list[Finding]]:
+    """The items that can be read on their own, and an error finding per one that cannot."""
+    errors: list[Finding] = []
+    readable: list[SourceItem] = []
+    for item in items:
+        try:
+            load([item], base)
+        except SourceError as exc:
+            errors.append(unreadable(exc))
+        else:
+            readable.append(item)
+    return readable, errors
+
+
+def load_sources(
+    paths: Sequence[SourceItem], base: str | None = None
+) -> tuple[Glossary, list[Finding]]:
     """The glossary of every readable source, and an error finding per unreadable one.
 
     ``load`` stops at the first unreadable file; then each source is tried on its own and the
@@ -63,13 +86,21 @@ def load_sources(paths: Sequence[str], base: str | None = None) -> tuple[Glossar
         return load(list(paths), base), []
     except SourceError:
         pass
-    errors: list[Finding] = []
-    readable: list[str] = []
-    for path in paths:
-        try:
-            load([path], base)
-        except SourceError as exc:
-            errors.append(unreadable(exc))
-        else:
-            readable.append(path)
+    readable, errors = readable_sources(paths, base)
     return (load(readable, base) if readable else Glossary()), errors
+
+
+def rebased(finding: Finding, base: str) -> Finding:
+    """``finding`` with a relative file (as the sources write it, relative to ``base``) made
+    relative to the current folder, so ``file:line`` opens from where the command ran."""
+    if not finding.file:
+        return finding
+    return replace(finding, file=rebased_path(finding.file, base))
+
+
+def rebased_path(path: str, base: str) -> str:
+    """A path relative to ``base`` as seen from the current folder (unchanged when ``base`` is
+    the current folder or the path is absolute)."""
+    if not path or os.path.isabs(path) or os.path.abspath(base) == os.getcwd():
+        return path
+    return os.path.relpath(os.path.join(base, path))

@@ -14,8 +14,10 @@ from dataclasses import asdict
 from typing import Any
 
 from ..model import Term
-from .findings import load_sources
-from .output import print_findings, print_json, print_table
+from .findings import load_sources, rebased_path
+from .output import Finding, print_findings, print_json, print_table
+from .project import settings_of
+from .scan import add_config_option
 
 __all__ = ["NAME", "add_parser", "row", "run"]
 
@@ -29,7 +31,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="List every term of the glossary in index order (groups, then A-Z / "
         "가나다): id, name, aliases, group, and where it is defined.",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="glossary file(s)")
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="glossary file(s); default: the 'source' of the glossary in mkdocs.yml",
+    )
+    add_config_option(parser)
     parser.add_argument(
         "--format", choices=("table", "json"), default="table", help="table (default) or json"
     )
@@ -49,17 +57,34 @@ def row(term: Term) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    glossary, errors = load_sources(args.sources)
-    terms = glossary.sorted_terms()
+    settings = settings_of(args)
+    terms: list[tuple[str, Term]] = []
+    errors: list[Finding] = []
+    for lang, items in settings.groups:
+        glossary, bad = load_sources(items, settings.base)
+        errors += [settings.placed(f) for f in bad]
+        terms += [(lang, t) for t in glossary.sorted_terms()]
+    multilingual = settings.multilingual
     if args.format == "json":
-        print_json({"terms": [row(t) for t in terms], "findings": [asdict(e) for e in errors]})
+        rows = [{"language": lang, **row(t)} if multilingual else row(t) for lang, t in terms]
+        print_json({"terms": rows, "findings": [asdict(e) for e in errors]})
     else:
-        print_table(
-            ("ID", "NAME", "ALIASES", "GROUP", "SOURCE"),
-            (
-                (t.id, t.display_name, ", ".join(t.aliases), t.group, f"{t.path}:{t.line}")
-                for t in terms
-            ),
-        )
+        header = ("ID", "NAME", "ALIASES", "GROUP", "SOURCE")
+        cells = [
+            (t.id, t.display_name, ", ".join(t.aliases), t.group, _where(t, settings.base))
+            for _, t in terms
+        ]
+        if multilingual:
+            print_table(
+                ("LANGUAGE", *header),
+                ((lang, *c) for (lang, _), c in zip(terms, cells, strict=True)),
+            )
+        else:
+            print_table(header, cells)
         print_findings(errors, "text", sys.stderr)
     return 1 if errors else 0
+
+
+def _where(term: Term, base: str) -> str:
+    """``file:line`` of a term, from the current folder."""
+    return f"{rebased_path(term.path, base)}:{term.line}"

@@ -26,13 +26,15 @@ from .. import codes
 from .. import options as plugin_options
 from ..frontmatter import front_matter
 from ..model import Glossary, Problem
+from ..options import SourceItem
 from ..session import BuildError, Session, Site
 from ..urls import page_url
-from .config import DEFAULT_EXTENSIONS, MarkdownSetup, read_config
-from .findings import PAGE_ERROR, load_sources
+from .config import DEFAULT_EXTENSIONS
+from .findings import PAGE_ERROR, readable_sources
 from .output import Finding, UsageError
+from .project import Settings, given_or
 
-__all__ = ["MARKDOWN_SUFFIXES", "Scan", "add_scan_options", "scan_docs"]
+__all__ = ["MARKDOWN_SUFFIXES", "Scan", "add_config_option", "add_scan_options", "scan_docs"]
 
 #: The suffixes MkDocs reads as Markdown pages.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
@@ -76,12 +78,18 @@ def add_scan_options(parser: argparse.ArgumentParser, *, docs_required: bool) ->
         help="gitignore-style pattern of pages (paths inside --docs) where nothing counts, "
         "like the plugin's 'exclude' option; repeat for several",
     )
+    add_config_option(parser)
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """``--config``: the site's ``mkdocs.yml`` (every command that reads a glossary)."""
     parser.add_argument(
         "--config",
         metavar="MKDOCS_YML",
-        help="read the Markdown extensions from this mkdocs.yml (default: "
-        + ", ".join(DEFAULT_EXTENSIONS)
-        + ")",
+        help="the site's mkdocs.yml: the glossary's options (source, exclude, warn), docs_dir "
+        "and Markdown extensions; read when no SOURCE is given (default: ./mkdocs.yml). "
+        "Command-line SOURCE, --docs, --exclude and --warn win over the file. Without a file "
+        "the Markdown extensions are " + ", ".join(DEFAULT_EXTENSIONS),
     )
 
 
@@ -102,10 +110,7 @@ def _pages(docs: str) -> list[str]:
     return sorted(out)
 
 
-def _docs_dir(args: argparse.Namespace, setup: MarkdownSetup | None) -> str:
-    docs = args.docs
-    if docs is None and setup is not None:
-        docs = setup.docs_dir
+def _docs_dir(docs: str | None) -> str:
     if docs is None:
         raise UsageError("give the docs folder with --docs DIR")
     if not os.path.exists(docs):
@@ -115,24 +120,39 @@ def _docs_dir(args: argparse.Namespace, setup: MarkdownSetup | None) -> str:
     return str(docs)
 
 
+def _readable(settings: Settings) -> tuple[Any, list[Finding]]:
+    """The ``source`` value without the sources that cannot be read (a language left with
+    none is dropped), and an error per unreadable one; None when none is readable."""
+    groups: list[tuple[str, list[SourceItem]]] = []
+    errors: list[Finding] = []
+    for lang, items in settings.groups:
+        readable, bad = readable_sources(items, settings.base)
+        errors += [settings.placed(f) for f in bad]
+        if readable:
+            groups.append((lang, readable))
+    if not groups:
+        return None, errors
+    if len(groups) == 1 and not groups[0][0]:
+        return groups[0][1], errors
+    return dict(groups), errors
+
+
 def _start(
-    sources: Sequence[str], values: dict[str, Any], site: Site
+    settings: Settings, values: dict[str, Any], site: Site
 ) -> tuple[Session | None, list[Finding]]:
     """A started session over the readable sources (None when none is), and an error per
     unreadable one."""
     session = Session()
     try:
-        opts, _ = plugin_options.validate({**values, "source": list(sources)})
+        opts, _ = plugin_options.validate({**values, "source": settings.source})
         session.start(opts, site)
         return session, []
     except BuildError:
         pass
-    _, errors = load_sources(sources, site.config_dir)
-    bad = {f.file for f in errors}
-    readable = [s for s in sources if s not in bad]
-    if not readable:
+    source, errors = _readable(settings)
+    if source is None:
         return None, errors
-    opts, _ = plugin_options.validate({**values, "source": readable})
+    opts, _ = plugin_options.validate({**values, "source": source})
     session = Session()
     try:
         session.start(opts, site)
@@ -153,21 +173,30 @@ def _page_error(docs: str, src: str, message: str) -> Finding:
     )
 
 
-def scan_docs(sources: Sequence[str], args: argparse.Namespace, warn: Sequence[str] = ()) -> Scan:
-    """Convert every page of the docs folder with the linker and collect what it found."""
-    setup = read_config(args.config) if args.config else None
-    docs = _docs_dir(args, setup)
+def scan_docs(
+    settings: Settings,
+    args: argparse.Namespace,
+    warn: Sequence[str] = (),
+    docs: str | None = None,
+) -> Scan:
+    """Convert every page of the docs folder (``docs``, else ``--docs``, else the file's
+    ``docs_dir``) with the linker and collect what it found. The file's options apply (its
+    ``index.path``, ``case_sensitive``, ``languages``...), every mention counts (``link: all``)."""
+    setup = settings.markdown
+    docs = _docs_dir(docs or args.docs or settings.docs_dir)
     extensions = setup.extensions if setup else list(DEFAULT_EXTENSIONS)
     configs = setup.configs if setup else {}
     values: dict[str, Any] = {
+        **settings.values,
         "link": "all",
         "tooltips": False,
-        "exclude": list(args.exclude),
+        "exclude": given_or(args.exclude, settings.values, "exclude"),
         "warn": list(warn),
+        "export": None,
     }
-    site = Site(os.getcwd(), docs, markdown=lambda: (extensions, configs))
+    site = Site(settings.base, docs, markdown=lambda: (extensions, configs))
     try:
-        session, errors = _start(sources, values, site)
+        session, errors = _start(settings, values, site)
     except plugin_options.OptionError as exc:
         raise UsageError(str(exc)) from None
     except ValueError as exc:  # pathspec's error for a pattern gitignore cannot read

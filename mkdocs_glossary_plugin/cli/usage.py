@@ -14,6 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .output import print_findings, print_json, print_table
+from .project import settings_of
 from .scan import Scan, add_scan_options, scan_docs
 
 __all__ = ["NAME", "add_parser", "rows", "run"]
@@ -29,7 +30,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "the glossary's linker, and count the mentions of each term (code, link text and "
         "headings do not count). Terms never mentioned are listed.",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="glossary file(s)")
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="glossary file(s); default: the 'source' of the glossary in mkdocs.yml",
+    )
     add_scan_options(parser, docs_required=False)
     parser.add_argument(
         "--fail-unused", action="store_true", help="exit 1 when a term is never mentioned"
@@ -57,7 +63,7 @@ def rows(scan: Scan) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    scan = scan_docs(args.sources, args)
+    scan = scan_docs(settings_of(args), args)
     table = rows(scan)
     unused = [r for r in table if not r["mentions"]]
     if args.format == "json":
