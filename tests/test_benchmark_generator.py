@@ -212,13 +212,18 @@ def test_prune_is_on_every_side_or_on_none(tmp_path: Path) -> None:
             assert ("navigation.prune" in features) is expected, config
 
 
+def _assert_control_without_plugin(config_path: Path | None, docs_dir: str) -> None:
+    """A plain control: no plugin but search, its own docs folder."""
+    assert config_path is not None
+    config = _yaml(config_path)
+    assert config["plugins"] == ["search"]
+    assert config["docs_dir"] == docs_dir
+
+
 def test_plain_page_control_is_the_site_plus_the_glossary_as_a_page(tmp_path: Path) -> None:
     # The plain-page control: the same pages, the glossary as one ordinary page, no plugin.
     site = generate_site(tmp_path, pages=4, terms=30, seed=1, plain=True)
-    assert site.plain_config is not None
-    config = _yaml(site.plain_config)
-    assert config["plugins"] == ["search"]
-    assert config["docs_dir"] == "docs-plain"
+    _assert_control_without_plugin(site.plain_config, "docs-plain")
     assert _yaml(site.config)["docs_dir"] == "docs"  # the other sides do not see the page
     plain_docs = tmp_path / "docs-plain"
     for page in site.pages:
@@ -235,9 +240,7 @@ def test_plain_pages_control_has_the_split_index_pages_and_definitions(tmp_path:
     # control that drifts from the plugin's layout (other folders, a missing group, lost entries).
     site = generate_site(tmp_path, pages=2, terms=600, seed=1, plain_pages=True)
     assert site.plain_pages_config is not None
-    config = _yaml(site.plain_pages_config)
-    assert config["plugins"] == ["search"]
-    assert config["docs_dir"] == "docs-plain-pages"
+    _assert_control_without_plugin(site.plain_pages_config, "docs-plain-pages")
     ours, plain = tmp_path / "ours", tmp_path / "plain"
     for config_path, out in ((site.config, ours), (site.plain_pages_config, plain)):
         subprocess.run(
