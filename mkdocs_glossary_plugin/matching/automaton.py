@@ -39,10 +39,7 @@ How a text is searched
    is bounded by the length of the longest key, not by the number of keys. The part of the walk
    that follows the anchor word is the same at every occurrence of that word, so it is done
    once per anchor (:func:`_jump`, the first time a text has the anchor), and the walk takes up
-   after it. The same holds for the Latin words that follow the anchor with one space, where
-   some key goes on with a separator after the anchor (in a large glossary the trie forks after
-   most words of its multi-word names, so the walk would take a step per word): the walk over
-   the anchor and those words is done once per string too (:class:`_Jumps`).
+   after it.
 
 In the trie, a *branch* is the labelled link from a node to a child; an *edge* is always a word
 edge, where a mention may start or end.
@@ -337,37 +334,18 @@ class Matcher:
         pos = 0
         match_at = self._match_at
         open_anchors, cased, jumps = self._open_anchors, self._cased_anchors, self._jumps
-        spaced = jumps.spaced
         top: _Jump = ((), 0, self._root)
-        pieces = self._words.split(low)
-        last = len(pieces) - 2  # the index of the last word
-        for s, k in self._candidates(low, pieces):
+        for s, word in self._candidates(low):
             # Most candidates of a large glossary lie inside the mention just found (every word
             # of ``Causal Cross Expert Aggregation`` begins some key): drop them first.
             if s < pos:
                 continue
-            if k < 0:
+            if word is None:
                 jump = top
-            else:
-                word = pieces[k]
-                if word not in open_anchors and nfc[s : s + len(word)] not in cased:
-                    continue
+            elif word in open_anchors or nfc[s : s + len(word)] in cased:
                 jump = jumps[word]
-                if jump[2] is not None and word in spaced:
-                    # Some key goes on past the anchor with a separator: where the text goes
-                    # on with one space and a Latin word, the walk over those words is the same
-                    # at every occurrence of them too, so it comes from the table as well.
-                    end = s + len(word)
-                    while k < last and pieces[k + 1] == _SEP:
-                        k += 2
-                        word = pieces[k]
-                        if _CLASSES[word[0]] != "L":
-                            break
-                        end += 1 + len(word)
-                        word = low[s:end]
-                        jump = jumps[word]
-                        if word not in spaced:
-                            break
+            else:
+                continue
             found = match_at(nfc, low, s, jump)
             if found is None:
                 continue
@@ -379,34 +357,30 @@ class Matcher:
                 out.append(Match(s, end, entry[_E_TERM_ID], entry[_E_KEY]))
         return out
 
-    def _candidates(self, low: str, pieces: list[str]) -> Iterable[tuple[int, int]]:
-        """The candidates of ``low`` cut into ``pieces`` by ``self._words`` (the words that may be
-        anchors, at the odd indices), in order: the offset of each word whose anchor is an
-        anchor of some key, with its index in ``pieces``, and each character where a
-        punctuation-initial key may start, with -1.
+    def _candidates(self, low: str) -> Iterable[tuple[int, str | None]]:
+        """The offsets of the words whose anchor is an anchor of some key, each with that word
+        (and the characters where a punctuation-initial key may start, with None), in order.
 
         All of it runs in C: a set intersection tells whether any word hits at all, the offset
         of each word is the running sum of the lengths of the pieces before it
-        (``accumulate``), and ``compress`` picks the words that hit, their offsets and indices.
-        The caller checks the rest (the case of an anchor of case-sensitive keys only: ``see``
-        is not a candidate for the acronym ``SEE``), and only for the candidates it does not
-        skip.
+        (``accumulate``), and ``compress`` picks the words that hit and their offsets. The
+        caller checks the rest (the case of an anchor of case-sensitive keys only: ``see`` is
+        not a candidate for the acronym ``SEE``), and only for the candidates it does not skip.
         """
+        pieces = self._words.split(low)
         words = pieces[1::2]
         hits = self._anchors.intersection(words)
-        found: Iterable[tuple[int, int]] = ()
+        found: Iterable[tuple[int, str | None]] = ()
         if hits:
             hit = list(map(hits.__contains__, words))
             # Piece 2w + 1 (word w) starts where piece 2w ends.
             offsets = list(accumulate(map(len, pieces)))[::2]
-            found = zip(
-                compress(offsets, hit), compress(range(1, len(pieces), 2), hit), strict=True
-            )
+            found = zip(compress(offsets, hit), compress(words, hit), strict=True)
         if self._punct is None:
             return found
         # A punctuation character is never inside a word: the two lists never share an offset.
-        merged: list[tuple[int, int]] = list(found)
-        merged.extend((m.start(), -1) for m in self._punct.finditer(low))
+        merged: list[tuple[int, str | None]] = list(found)
+        merged.extend((m.start(), None) for m in self._punct.finditer(low))
         merged.sort(key=_first)
         return merged
 
@@ -541,28 +515,14 @@ def _jump(root: _RadixNode, anchor: str) -> _Jump:
 
 class _Jumps(dict[str, _Jump]):
     """Anchor -> :func:`_jump` of it, worked out the first time a text has the anchor (most of
-    the anchors of a large glossary never occur).
-
-    The strings are anchors, and anchors followed by one space and a Latin word or more: a walk
-    over such a string follows its characters exactly, as it does over an anchor alone (one
-    space is a separator, between two Latin words it is never skipped). :attr:`spaced` holds
-    those of them after which some key goes on with a separator: only after them can a longer
-    string take the walk further."""
+    the anchors of a large glossary never occur)."""
 
     def __init__(self, root: _RadixNode) -> None:
         super().__init__()
         self.root = root
-        self.spaced: set[str] = set()
 
     def __missing__(self, anchor: str) -> _Jump:
         jump = self[anchor] = _jump(self.root, anchor)
-        _, j, node = jump
-        if node is not None:
-            # The walk stopped at the end of the string, or before a branch that goes past it.
-            rest = anchor[j:] + _SEP
-            branch = node[2].get(rest[0]) if node[2] is not None else None
-            if branch is not None and branch[0] == rest:
-                self.spaced.add(anchor)
         return jump
 
 
@@ -651,7 +611,7 @@ def _take(low: str, i: int, branch: tuple[str, _RadixNode], found: _Met) -> _Met
     return found if end < 0 else _descend(low, end, child, found)
 
 
-def _first(pair: tuple[int, int]) -> int:
+def _first(pair: tuple[int, str | None]) -> int:
     return pair[0]
 
 
