@@ -220,7 +220,7 @@ def _located(problem: Problem, path: str) -> Problem:
     """An option's warning, placed in the configuration file."""
     if problem.path:
         return problem
-    return Problem(problem.message, path=path, level=problem.level, code=problem.code)
+    return replace(problem, path=path)
 
 
 def given_or(given: Sequence[str], values: Mapping[str, Any], name: str) -> list[str]:
