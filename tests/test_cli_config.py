@@ -171,6 +171,17 @@ def test_python_name_tags_are_read_without_running_them(tmp_path: Path) -> None:
     assert {t["name"]: t["mentions"] for t in json.loads(result.stdout)["terms"]}["ResNet"] == 1
 
 
+def test_plugins_written_as_a_mapping(tmp_path: Path) -> None:
+    """``plugins:`` as one mapping (``{search: {}, glossary: {...}}``), which MkDocs accepts
+    like the list form, is read the same way."""
+    config = (
+        "site_name: Test\nplugins:\n  search: {}\n  glossary:\n    source: [glossary/terms.yml]\n"
+    )
+    root = project(tmp_path, config)
+    names = [name for _, name, _ in listed(cli("list", "--format", "json", cwd=root))]
+    assert names == ["Dropout", "ResNet"]
+
+
 MULTILINGUAL = """\
 site_name: Test
 theme: material
