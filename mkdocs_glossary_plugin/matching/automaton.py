@@ -621,7 +621,11 @@ def _ends_last(found: list[tuple[int, bool, _Entries]]) -> bool:
     ends after the last key, nor at its end unless it is a plural (which comes after the key as
     written)."""
     last = found[-1][0] - 3
-    return all(i <= last for i, _, _ in found[:-1])
+    # A loop, not all() over a generator: this runs for a fifth of the walks at 10,000 terms.
+    for i, _, _ in found[:-1]:  # noqa: SIM110
+        if i > last:
+            return False
+    return True
 
 
 def _plural_suffix(nfc: str, low: str, i: int, entry: _Entry) -> int:
