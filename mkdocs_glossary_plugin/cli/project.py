@@ -58,6 +58,8 @@ class Settings:
     markdown: MarkdownSetup | None = None
     warnings: list[Problem] = field(default_factory=list)
     """The options' warnings (an unknown option name), as a build logs them."""
+    from_file: bool = False
+    """The sources are the file's ``source`` (not SOURCE arguments)."""
 
     @property
     def source(self) -> list[SourceItem] | dict[str, list[SourceItem]]:
@@ -69,9 +71,6 @@ class Settings:
     @property
     def multilingual(self) -> bool:
         return any(lang for lang, _ in self.groups)
-
-    from_file: bool = False
-    """The sources are the file's ``source`` (not SOURCE arguments)."""
 
     def placed(self, finding: Finding) -> Finding:
         """A finding about a source, named from the current folder; for the file's sources the
