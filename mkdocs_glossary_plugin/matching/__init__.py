@@ -8,7 +8,7 @@ One job per module, in the order a key and a text go through them:
 * :mod:`.korean`: the particles and endings that may follow a Hangul-final term in its word;
 * :mod:`.automaton`: the compiled radix trie, :class:`Matcher` and :class:`Match`.
 
-:data:`PARTICLE_SEQUENCES` is enumerated only when first read (some 230,000 strings: building
+:data:`PARTICLE_SEQUENCES` is enumerated only when first read (some 500,000 strings: building
 them cost most of the import time, which every build would pay, and only tests read them), so it
 is looked up lazily here too (PEP 562).
 """

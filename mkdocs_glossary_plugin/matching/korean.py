@@ -10,7 +10,7 @@ What may follow is generated from the grammar, never listed from examples: the n
 the order they stack, the copula ``이다``, the light verbs (``하다``, ``되다``, ...) conjugated by
 the rules of Korean spelling, the plural ``들`` and a few relational noun suffixes. The slot
 tables below are the grammar; two readings of them agree by test: :data:`PARTICLE_SEQUENCES`
-enumerates every sequence (some 230,000 strings, built only when asked for, for tests and
+enumerates every sequence (some 500,000 strings, built only when asked for, for tests and
 documentation), and :func:`is_particle_sequence` parses a run against the same tables without
 enumerating anything, which is what the matcher calls.
 """
@@ -130,16 +130,18 @@ _QUOTATIVE = ("라고", "이라고")
 #: (``에서부터``, ``으로부터``).
 _ADVERBIAL = (
     "에", "에서", "에게", "에게서", "께", "께서", "한테", "한테서", "더러", "로", "으로",
-    "로서", "으로서", "로써", "으로써", "와", "과", "랑", "이랑", "하고", *_QUOTATIVE,
+    "로서", "으로서", "로써", "으로써", "와", "과", "랑", "이랑", "하고", "에다", "에다가",
+    *_QUOTATIVE,
 )  # fmt: skip
 #: Adverbial particles that also extend another particle (``에서부터``, ``에게까지``). Two of
-#: them never stack (``처음부터 끝까지`` is two words).
-_EXTENDER = ("부터", "까지", "처럼", "보다", "만큼", "대로", "마다", "같이", "밖에")
+#: them never stack (``처음부터 끝까지`` is two words). ``치고`` (for a ...: ``모델치고는``)
+#: takes a delimiter as they do.
+_EXTENDER = ("부터", "까지", "처럼", "보다", "만큼", "대로", "마다", "같이", "밖에", "치고")
 #: Auxiliary particles (보조사): topic, also, only, even, or, whatever, precisely.
 _DELIMITER = (
     "은", "는", "도", "만", "조차", "마저", "라도", "이라도", "야", "이야", "나", "이나",
     "든지", "이든지", "든", "이든", "든가", "이든가", "나마", "이나마", "뿐", "요", "은커녕",
-    "는커녕", "야말로", "이야말로",
+    "는커녕", "야말로", "이야말로", "라든지", "이라든지", "라든가", "이라든가",
 )  # fmt: skip
 #: Delimiters after which a structural particle may still come (``만을``, ``뿐이``).
 _DELIMITER_OPEN = ("만", "뿐")
@@ -154,7 +156,7 @@ _INSTRUMENTAL = ("으로", "으로서", "으로써")
 #: that is also a noun suffix: ``로는`` → ``론`` is left out, ``모델론`` is a "theory of models".
 _TOPIC_CONTRACTS = (
     "에", "에서", "에게", "에게서", "한테", "한테서", "께서", "으로", "로서", "으로서",
-    "라고", "이라고", "부터", "까지", "보다", "밖에",
+    "라고", "이라고", "부터", "까지", "보다", "밖에", "치고",
 )  # fmt: skip
 
 #: Verbal endings that attach to a stem as written (``다``) or through :func:`_attach`.
@@ -165,6 +167,7 @@ _ENDINGS = (
     "거든", "(으)려고", "(으)려면", "(으)려는", "자", "자마자", "네", "냐", "느냐", "더라도",
     "다가", "다는", "다고", "다면", "ㄴ", "ㄴ다", "ㄴ다면", "ㄴ다고", "ㄴ다는", "ㄴ데", "ㄴ지",
     "ㄴ가", "ㄹ", "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니다만", "ㅂ니까", "ㅂ시다",
+    "느라", "느라고", "ㄹ지라도", "자면", "더니",
 )  # fmt: skip
 #: Endings after the connective ``-아/어`` form (``해서``, ``되어야``) and bare ``해``;
 #: ``선`` is ``서는`` with the topic contracted (``해선``).
@@ -172,12 +175,24 @@ _EO_ENDINGS = ("", "서", "야", "도", "요", "야만", "서는", "서도", "�
 #: Endings after the past stem (``했다``, ``되었으며``) and after ``-겠-`` (``하겠습니다``).
 _PAST_ENDINGS = (
     "다", "고", "으며", "으나", "으면", "으므로", "으니", "으니까", "는데", "는지", "을", "던",
-    "지만", "습니다", "어요", "기", "음", "다는", "다고", "다면", "을지", "더라도",
+    "지만", "습니다", "어요", "기", "음", "다는", "다고", "다면", "을지", "더라도", "더니",
 )  # fmt: skip
-#: Nominalising endings: a particle may follow them (``하기를``, ``함으로써``, ``임을``).
+#: Nominalising endings: a particle may follow them (``하기를``, ``함으로써``, ``임을``), after
+#: the past too (``했음에도``, ``하였기에``).
 _NOMINAL_ENDINGS = ("기", "ㅁ")
-#: Connective endings that take a delimiter (``하고도``, ``해서는``, ``하지도``, ``하진``).
-_DELIMITABLE_ENDINGS = ("고", "지", "게", "도록", "(으)면서", "(으)려고")
+_PAST_NOMINAL = ("기", "음")
+#: Connective endings that take a delimiter or the polite ``요`` (``하고도``, ``하지도``,
+#: ``하진``, ``하는데도``, ``인데요``, ``일지도``), on a verb, the copula and the past.
+_DELIMITABLE_ENDINGS = ("고", "지", "게", "도록", "(으)면서", "(으)려고", "는데", "ㄴ데", "는지",
+                        "ㄴ지", "ㄹ지")  # fmt: skip
+#: The delimiters those endings take.
+_ENDING_DELIMITERS = ("는", "도", "만", "요")
+#: Those of them that make an embedded question, a noun clause: it also takes the subject or
+#: object particle (``인지를``, ``하는지가``).
+_QUESTION_ENDINGS = ("는지", "ㄴ지", "ㄹ지", "을지")
+#: The delimitable endings after the past stem and after ``-겠-`` (``했는데도``, ``했고요``,
+#: ``했는지를``).
+_PAST_DELIMITABLE = ("고", "지", "는데", "는지", "을지")
 #: Those of them whose topic ``는`` is written contracted (``하진``, ``하곤``).
 _TOPIC_CONTRACTED_ENDINGS = ("고", "지")
 #: Endings only the honorific ``-(으)시-`` takes, fused with it (``하세요``, ``하십시오``).
@@ -227,6 +242,7 @@ def _nominal_particles() -> tuple[str, ...]:
     out.update("만" + s for s in _STRUCTURAL)
     out.update(("은", "는", "도", "만", "란", "이란", "조차", "마저", "이나", "나", "이야",
                 "야", "라도", "이라도", "뿐"))  # fmt: skip
+    out.update(_topic_contracted(c) for c in cases if c in _TOPIC_CONTRACTS)  # 하기엔, 함으론
     return tuple(sorted(out))
 
 
@@ -281,6 +297,29 @@ def _noun_particle_sequences() -> set[str]:
     return out
 
 
+def _delimited(form: str, ending: str) -> set[str]:
+    """``form``, which ends with the delimitable ``ending``, followed by a delimiter or the
+    polite ``요`` (``하는데도``, ``했고요``), the topic contracted where Korean writes it
+    (``하진``), and the subject or object particle after an embedded question (``인지를``)."""
+    out = {form + d for d in _ENDING_DELIMITERS}
+    if ending in _TOPIC_CONTRACTED_ENDINGS:
+        out.add(_topic_contracted(form))
+    if ending in _QUESTION_ENDINGS:
+        out.update(form + s for s in ("가", "를"))
+    return out
+
+
+def _past_forms(past: str) -> set[str]:
+    """The forms of a past stem (``했``, ``이었``) or a ``-겠-`` stem: its endings, its
+    delimitable endings with a delimiter (``했는데도``), and nominalised with a particle
+    (``했음에도``)."""
+    forms = {past + e for e in _PAST_ENDINGS}
+    for ending in _PAST_DELIMITABLE:
+        forms |= _delimited(past + ending, ending)
+    forms.update(past + n + p for n in _PAST_NOMINAL for p in _NOMINAL_PARTICLES)
+    return forms
+
+
 def _copula_forms() -> set[str]:
     """Forms of the copula ``이다`` after a noun (``이다``, ``인``, ``입니다``, ``이었다``,
     ``였다``, ``이에요``/``예요``, ``이어야``/``여야``, ``이라는``/``라는``, ``임을``,
@@ -288,8 +327,10 @@ def _copula_forms() -> set[str]:
     forms: set[str] = set(_COPULA_ONLY)
     for ending in _ENDINGS:
         forms.add(_attach("이", ending))
+    for ending in _DELIMITABLE_ENDINGS:
+        forms |= _delimited(_attach("이", ending), ending)
     for past in ("이었", "였"):
-        forms.update(past + e for e in _PAST_ENDINGS)
+        forms |= _past_forms(past)
     forms.update(eo + e for eo in _COPULA_EO for e in _COPULA_EO_ENDINGS)
     forms.update(("이에요", "예요"))
     forms.update(_COPULA_DROP)
@@ -309,14 +350,13 @@ def _conjugations(stem: str) -> set[str]:
         nominal = _attach(stem, ending)
         forms.update(nominal + p for p in _NOMINAL_PARTICLES)
     for ending in _DELIMITABLE_ENDINGS:
-        form = _attach(stem, ending)
-        forms.update(form + d for d in ("는", "도", "만", "요"))
-        if ending in _TOPIC_CONTRACTED_ENDINGS:
-            forms.add(_topic_contracted(form))
+        forms |= _delimited(_attach(stem, ending), ending)
     for eo in _eo_forms(stem):
         forms.update(eo + e for e in _EO_ENDINGS)
-        forms.update(_past(eo) + e for e in _PAST_ENDINGS)
-    forms.update(stem + "겠" + e for e in _PAST_ENDINGS)
+        # the past, and the past perfect -었었- (했었다), which Korean stacks on it
+        forms |= _past_forms(_past(eo))
+        forms |= _past_forms(_past(eo) + "었")
+    forms |= _past_forms(stem + "겠")
     if stem[-1] == "시":
         forms.update(stem[:-1] + e for e in _HONORIFIC_ENDINGS)
     return forms
@@ -410,7 +450,7 @@ def _particle_sequences() -> frozenset[str]:
 
 
 #: Every particle / copula / light-verb / suffix sequence that may follow a Hangul-final term:
-#: some 230,000 strings, enumerated from the grammar on first use (for tests and documentation) by
+#: some 500,000 strings, enumerated from the grammar on first use (for tests and documentation) by
 #: :func:`_particle_sequences`. The matcher does not need them: :func:`is_particle_sequence`
 #: recognises the same strings without enumerating them.
 PARTICLE_SEQUENCES: frozenset[str]
