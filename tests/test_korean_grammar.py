@@ -169,6 +169,11 @@ ACCEPTED = [
     P("일지도", id="copula + -ㄹ지 + 도 (may be)"),
     P("하자면", id="connective -자면 (if one is to)"),
     P("했더니", id="past + -더니 (when ... then)"),
+    P("하다가도", id="connective -다가 + 도"),
+    P("했다가", id="past + connective -다가 (did, and then)"),
+    P("였다가는", id="copula past + -다가 + topic"),
+    P("할까요", id="question -ㄹ까 + polite 요"),
+    P("했을까", id="past + question -을까"),
 ]
 
 #: Runs the grammar refuses: (sequence, why).
@@ -280,6 +285,8 @@ MENTIONS = [
     P("정규화하기엔 적다", ["정규화"], id="하기 + 엔"),
     P("정규화했었다", ["정규화"], id="past perfect"),
     P("정규화했었다리", [], id="more Hangul after the past perfect"),
+    P("정규화했다가 되돌렸다", ["정규화"], id="past + -다가"),
+    P("정규화했다가게", [], id="가게 after 했다: another word"),
 ]
 
 

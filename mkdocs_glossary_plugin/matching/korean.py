@@ -167,7 +167,7 @@ _ENDINGS = (
     "거든", "(으)려고", "(으)려면", "(으)려는", "자", "자마자", "네", "냐", "느냐", "더라도",
     "다가", "다는", "다고", "다면", "ㄴ", "ㄴ다", "ㄴ다면", "ㄴ다고", "ㄴ다는", "ㄴ데", "ㄴ지",
     "ㄴ가", "ㄹ", "ㄹ수록", "ㄹ까", "ㄹ지", "ㅁ", "ㅂ니다", "ㅂ니다만", "ㅂ니까", "ㅂ시다",
-    "느라", "느라고", "ㄹ지라도", "자면", "더니",
+    "느라", "느라고", "ㄹ지라도", "자면", "더니", "ㄹ까요",
 )  # fmt: skip
 #: Endings after the connective ``-아/어`` form (``해서``, ``되어야``) and bare ``해``;
 #: ``선`` is ``서는`` with the topic contracted (``해선``).
@@ -176,6 +176,7 @@ _EO_ENDINGS = ("", "서", "야", "도", "요", "야만", "서는", "서도", "�
 _PAST_ENDINGS = (
     "다", "고", "으며", "으나", "으면", "으므로", "으니", "으니까", "는데", "는지", "을", "던",
     "지만", "습니다", "어요", "기", "음", "다는", "다고", "다면", "을지", "더라도", "더니",
+    "을까", "을까요",
 )  # fmt: skip
 #: Nominalising endings: a particle may follow them (``하기를``, ``함으로써``, ``임을``), after
 #: the past too (``했음에도``, ``하였기에``).
@@ -184,7 +185,7 @@ _PAST_NOMINAL = ("기", "음")
 #: Connective endings that take a delimiter or the polite ``요`` (``하고도``, ``하지도``,
 #: ``하진``, ``하는데도``, ``인데요``, ``일지도``), on a verb, the copula and the past.
 _DELIMITABLE_ENDINGS = ("고", "지", "게", "도록", "(으)면서", "(으)려고", "는데", "ㄴ데", "는지",
-                        "ㄴ지", "ㄹ지")  # fmt: skip
+                        "ㄴ지", "ㄹ지", "다가")  # fmt: skip
 #: The delimiters those endings take.
 _ENDING_DELIMITERS = ("는", "도", "만", "요")
 #: Those of them that make an embedded question, a noun clause: it also takes the subject or
@@ -192,7 +193,7 @@ _ENDING_DELIMITERS = ("는", "도", "만", "요")
 _QUESTION_ENDINGS = ("는지", "ㄴ지", "ㄹ지", "을지")
 #: The delimitable endings after the past stem and after ``-겠-`` (``했는데도``, ``했고요``,
 #: ``했는지를``).
-_PAST_DELIMITABLE = ("고", "지", "는데", "는지", "을지")
+_PAST_DELIMITABLE = ("고", "지", "는데", "는지", "을지", "다가")
 #: Those of them whose topic ``는`` is written contracted (``하진``, ``하곤``).
 _TOPIC_CONTRACTED_ENDINGS = ("고", "지")
 #: Endings only the honorific ``-(으)시-`` takes, fused with it (``하세요``, ``하십시오``).
@@ -315,6 +316,7 @@ def _past_forms(past: str) -> set[str]:
     (``했음에도``)."""
     forms = {past + e for e in _PAST_ENDINGS}
     for ending in _PAST_DELIMITABLE:
+        forms.add(past + ending)
         forms |= _delimited(past + ending, ending)
     forms.update(past + n + p for n in _PAST_NOMINAL for p in _NOMINAL_PARTICLES)
     return forms
