@@ -420,6 +420,38 @@ def test_hyphen_between_latin_and_hangul(text: str, expected: list[tuple[str, st
     assert found(text, HYPHEN_MATCHER) == expected
 
 
+# --- a full stop, @ or backslash glued between two Latin words makes a name, not prose --------
+
+DOTTED_MATCHER = Matcher([Term("ViT"), Term("dropout"), Term("정규화"), Term("Residual Block")])
+DOTTED_CASES = [
+    P("Open ViT.py first.", [], id="a file name: the term before the extension"),
+    P("Open vit_base.py or dropout.py.", [], id="a file name ending a sentence"),
+    P("See models.ViT for it.", [], id="a dotted identifier: the term after a dot"),
+    P("torch.nn.dropout is a class.", [], id="a dotted module path"),
+    P("Version 1.0.dropout build.", [], id="a digit word before the dot is Latin too"),
+    P("Mail dropout@lab.org now.", [], id="an e-mail address, the term before @"),
+    P("Mail me@dropout.org now.", [], id="an e-mail address, the term after @"),
+    P("C:\\models\\ViT\\weights", [], id="a Windows path"),
+    P("We use ViT. Dropout too.", [("ViT", "vit"), ("Dropout", "dropout")], id="a sentence end"),
+    P("We use ViT.", [("ViT", "vit")], id="a full stop at the end of the text"),
+    P("ViT... dropout", [("ViT", "vit"), ("dropout", "dropout")], id="an ellipsis of dots"),
+    P("ViT.이 정규화.그", [("ViT", "vit"), ("정규화", "정규화")], id="Hangul after a dot: edge"),
+    P("3.정규화", [("정규화", "정규화")], id="a digit, a dot, a Hangul term: edge"),
+    P("Residual Block.py", [], id="a multi-word key before an extension"),
+    P("ViT@ 3", [("ViT", "vit")], id="an @ before a space is an edge"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOTTED_CASES)
+def test_dot_at_or_backslash_between_latin_words_joins(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A full stop, ``@`` or ``\\`` glued between two Latin (or digit) words makes a file name,
+    identifier, address or path, never prose: no term is mentioned inside it. Next to a space,
+    the end of the text, another dot or Hangul, it is punctuation, an edge."""
+    assert found(text, DOTTED_MATCHER) == expected
+
+
 def test_a_term_containing_the_hyphenated_form_still_matches_it() -> None:
     m = Matcher([Term("ResNet"), Term("ResNet-50")])
     assert found("ResNet-50, ResNet-50-기반, ResNet-기반", m) == [

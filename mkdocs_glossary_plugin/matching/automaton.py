@@ -74,7 +74,6 @@ from .korean import is_particle_sequence
 from .scripts import (
     _CLASSES,
     _HANGUL_RUN,
-    _HYPHEN_EDGES,
     _HYPHENS,
     _JOINERS,
     _text_words,
@@ -396,10 +395,12 @@ class Matcher:
                 before = low[s - 1]
                 if _CLASSES[before] == first:
                     return None
-                if before in _JOINERS and s >= 2:
-                    glued = _CLASSES[low[s - 2]]
-                    if glued and (before == "_" or (glued, first) not in _HYPHEN_EDGES):
-                        return None
+                if (
+                    before in _JOINERS
+                    and s >= 2
+                    and (_CLASSES[low[s - 2]], first) in _JOINERS[before]
+                ):
+                    return None
         found = _walk(low, s, jump)
         if found is None:
             return None
@@ -459,10 +460,12 @@ class Matcher:
         if end >= len(low) or not last_class:
             return True
         after = low[end]
-        if after in _JOINERS and end + 1 < len(low):
-            glued = _CLASSES[low[end + 1]]
-            if glued and (after == "_" or (last_class, glued) not in _HYPHEN_EDGES):
-                return False
+        if (
+            after in _JOINERS
+            and end + 1 < len(low)
+            and (last_class, _CLASSES[low[end + 1]]) in _JOINERS[after]
+        ):
+            return False
         cls = _CLASSES[after]
         if not cls:
             return True

@@ -14,7 +14,9 @@ A key never starts inside a word of its own class (``미니배치`` does not con
 (``ResNet에서는``). A hyphen or underscore glued between two words joins them into one name
 (``Pre-ResNet``, ``ResNet-50``, ``pre_ResNet``), except a hyphen between a Latin (or digit) word
 and a Hangul word, which is an edge on both sides (``OpenAPI-특화``, ``딥-ResNet``): Korean writes
-it to attach a Korean word to a foreign name, not to coin one name. At the end:
+it to attach a Korean word to a foreign name, not to coin one name. A full stop, ``@`` or ``\\``
+glued between two Latin words joins them too (``ViT.py``, ``torch.nn.Dropout``,
+``dropout@lab.org``): a file name, identifier or address, never prose. At the end:
 
 * a Latin-final key must not be followed by a Latin letter or digit, except an English plural
   ending (see :func:`.keys._plural_kind`); any Hangul may follow it (``FLOPs가``,
@@ -115,12 +117,25 @@ class _ClassTable(dict[str, str]):
 
 _CLASSES = _ClassTable()
 
-#: Characters that join two words into one name when glued between them.
-_JOINERS = frozenset("-\u2010\u2011_")
-#: The script classes on the two sides of a glued hyphen that make it an edge rather than a
-#: joiner: a Latin (or digit) word and a Hangul word (``OpenAPI-특화``, ``딥-ResNet``). An
-#: underscore always joins (``config_설정`` is an identifier).
-_HYPHEN_EDGES = frozenset((("L", "H"), ("H", "L")))
+_WORD_CLASSES = ("L", "H", "C", "O")
+_ALL_PAIRS = frozenset((a, b) for a in _WORD_CLASSES for b in _WORD_CLASSES)
+_LATIN_PAIR = frozenset({("L", "L")})
+#: Characters that join two words into one name when glued between them, each with the pairs of
+#: script classes (the word before, the word after) it joins; between any other pair, or next to
+#: a non-word character, it is an edge. A hyphen joins (``Pre-ResNet``, ``ResNet-50``) but for
+#: a Latin (or digit) word and a Hangul word (``OpenAPI-특화``, ``딥-ResNet``): Korean writes it
+#: to attach a Korean word to a foreign name. An underscore always joins (``config_설정`` is an
+#: identifier). A full stop, an at sign or a backslash glued between two Latin (or digit) words
+#: makes a name that is not prose: a file name (``vit_base.py``, ``ViT.py``), a dotted
+#: identifier (``torch.nn.Dropout``), a domain or an e-mail address (``dropout@lab.org``), a
+#: version (``1.0.dropout``), a Windows path (``models\ViT``); in prose a full stop ends a
+#: sentence and a space follows it, and Korean, which follows a foreign name directly
+#: (``ViT.이``), is not joined.
+_JOINERS: dict[str, frozenset[tuple[str, str]]] = {
+    **dict.fromkeys("-\u2010\u2011", _ALL_PAIRS - {("L", "H"), ("H", "L")}),
+    "_": _ALL_PAIRS,
+    **dict.fromkeys(".@\\", _LATIN_PAIR),
+}
 #: Hyphens: between two words of a key they are the same as a space.
 _HYPHENS = frozenset("-\u2010\u2011")
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
