@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from conftest import (
+    SAMPLE_GLOSSARY,
     Builder,
     build_log,
     content_of,
@@ -266,6 +267,26 @@ def test_seed_glossary_links_a_korean_page(build_site: Builder, seed_path: Path)
         ("기울기 소실", "vanishing-gradient"),
         ("Pre-conditioning", "pre-conditioning"),
         ("Residual Blocks", "residual-block"),
+    ]
+
+
+URL_PAGE = """\
+See https://example.com/dropout/SGD, (www.example.org/Residual-Block) or ftp://x.org/Dropout.
+
+Then Dropout, SGD and a Residual Block; https://example.com/?q=SGD
+"""
+
+
+def test_an_address_written_as_text_mentions_no_term(build_site: Builder) -> None:
+    """A bare URL (no extension links it) is an address, not prose: no term inside it is
+    linked, and with ``link: first`` it does not use up the first mention."""
+    config = {"plugins": [{"glossary": {"source": "glossary.yml"}}]}
+    built = build_site({"./glossary.yml": SAMPLE_GLOSSARY, "u.md": URL_PAGE}, config)
+    links = glossary_links(content_of(html_of(built, "u/")))
+    assert [(a.get_text(), a.parent.get_text()[:4] if a.parent else "") for a in links] == [
+        ("Dropout", "Then"),
+        ("SGD", "Then"),
+        ("Residual Block", "Then"),
     ]
 
 

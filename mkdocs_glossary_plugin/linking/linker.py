@@ -23,7 +23,7 @@ from markdown.util import AtomicString
 
 from ..urls import fragment_base, split_fragment
 from .flow import Collector, Scope, strip_scopes
-from .markup import link_element
+from .markup import URL_RE, link_element
 from .spans import Span, apply_span, spanning
 from .state import LinkerState, MatchLike, PageContext
 
@@ -49,9 +49,29 @@ def link_tree(state: LinkerState, root: etree.Element, stash: Sequence[object]) 
         return
     flow = collector.flow
     matches = state.matcher.find(flow)
+    if matches and ("://" in flow or "www." in flow):
+        matches = _outside_urls(flow, matches)
     if not matches:
         return
     _link(state, page, collector, matches, top, root, flow)
+
+
+def _outside_urls(flow: str, matches: Sequence[MatchLike]) -> Sequence[MatchLike]:
+    """The matches that do not touch an address written as text (:data:`.markup.URL_RE`).
+
+    Dropped before ``link: first`` counts them, so a mention inside a URL never takes the place
+    of the first real one."""
+    urls = [(u.start(), u.end()) for u in URL_RE.finditer(flow)]
+    if not urls:
+        return matches
+    starts = [start for start, _ in urls]
+    kept = []
+    for m in matches:
+        i = bisect_right(starts, m.start) - 1
+        inside = i >= 0 and m.start < urls[i][1]
+        if not inside and not (i + 1 < len(urls) and m.end > urls[i + 1][0]):
+            kept.append(m)
+    return kept
 
 
 class _Slot:

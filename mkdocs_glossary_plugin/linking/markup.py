@@ -21,6 +21,7 @@ __all__ = [
     "SKIP_CLASSES",
     "SKIP_TAGS",
     "TAG_RE",
+    "URL_RE",
     "VOID_TAGS",
     "WRAPPABLE_TAGS",
     "link_element",
@@ -71,6 +72,11 @@ VOID_TAGS = _words("area base br col embed hr img input link meta param source t
 #: piece's index in ``md.htmlStash.rawHtmlBlocks``. It puts the piece back after the tree is
 #: serialised, so in the tree the placeholder stands for it.
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+#: An address written as text, from its scheme (``https://``, ``ftp://``) or ``www.`` to the next
+#: space, block boundary (NUL in the flow) or skipped content (U+FFFC): Markdown leaves a bare URL
+#: as text unless an extension links it (magiclink), and its words name a place, not a term, as
+#: in code (``https://example.com/dropout/pooling`` mentions no ``dropout``).
+URL_RE = re.compile(r"(?<![\w.+-])(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s\x00\ufffc]+")
 #: One stashed raw tag, alone: closing slash, name, attributes.
 TAG_RE = re.compile(
     r"""\s*<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>\s*""",
