@@ -290,6 +290,23 @@ def test_an_address_written_as_text_mentions_no_term(build_site: Builder) -> Non
     ]
 
 
+def test_no_link_in_any_element_of_computer_text(build_site: Builder) -> None:
+    """HTML's elements of literal computer text (code, keys, program output, a variable) hold
+    no link, and a mention inside one does not use up ``link: first``."""
+    page = (
+        "<code>SGD</code> <kbd>SGD</kbd> <samp>SGD</samp> <var>SGD</var>, "
+        "<var>Dropout</var> <samp>Dropout</samp>\n\nProse: SGD and Dropout.\n"
+    )
+    config = {"plugins": [{"glossary": {"source": "glossary.yml"}}]}
+    built = build_site({"./glossary.yml": SAMPLE_GLOSSARY, "c.md": page}, config)
+    links = glossary_links(content_of(html_of(built, "c/")))
+    assert [(a.get_text(), a.parent.name if a.parent else "") for a in links] == [
+        ("SGD", "p"),
+        ("Dropout", "p"),
+    ]
+    assert links[0].parent is not None and links[0].parent.get_text().startswith("Prose")
+
+
 # -- mentions across inline markup, and elements with their own tooltip ----------------------
 
 MARKUP_TERMS = """\

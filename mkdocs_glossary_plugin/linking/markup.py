@@ -39,13 +39,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Elements whose text (and descendants' text) is never linked: a link inside a link is invalid
-#: HTML (``a``); code and keys are literal (``code``, ``pre``, ``kbd``, ``samp``); headings feed
+#: HTML (``a``); HTML's elements of computer text are literal: code, keys, program output and
+#: variables (``code``, ``pre``, ``kbd``, ``samp``, ``var``); headings feed
 #: the page title and the table of contents, which must stay plain; ``abbr`` shows its own
 #: tooltip; a link inside an interactive element is invalid HTML (``button``, ``label``,
 #: ``summary``, form controls); the rest hold raw text or foreign content (``script``, ``style``,
 #: ``svg``, ``math``, ``template``, ``title``).
 SKIP_TAGS = _words(
-    "a code pre kbd samp script style svg math h1 h2 h3 h4 h5 h6 abbr button label summary "
+    "a code pre kbd samp var script style svg math h1 h2 h3 h4 h5 h6 abbr button label summary "
     "textarea select option template title"
 )
 #: Classes that make an element (and its descendants) skipped: an admonition's title is a
