@@ -65,8 +65,7 @@ def _closing(markup: str, tag: str, start: int) -> int | None:
     """The offset of the ``</tag>`` that closes an element whose content begins at ``start``
     (same-name elements may nest: a list item holds a nested list), or None."""
     depth = 1
-    tags = _TAGS.get(tag) or re.compile(f"<(/?){tag}(?=[\\s>/])")
-    for m in tags.finditer(markup, start):
+    for m in _TAGS[tag].finditer(markup, start):
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.start()
